@@ -1,0 +1,14 @@
+//! Documents: the model, the parser, citations and the corpus. Nothing here knows about terminals.
+
+pub mod citation;
+pub mod corpus;
+pub mod model;
+pub mod parser;
+pub mod source;
+pub mod symbol;
+
+pub use citation::{Citation, Reference};
+pub use corpus::Corpus;
+pub use model::{Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind};
+pub use source::{LoadError, Meta, Source};
+pub use symbol::Symbol;

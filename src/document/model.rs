@@ -1,0 +1,188 @@
+//! The document model: what a parsed official document is made of.
+
+use serde::Serialize;
+use std::ops::Range;
+
+use super::citation::Citation;
+use super::symbol::Symbol;
+
+/// What sort of text a document is; decides how its paragraphs are numbered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DocumentKind {
+    Resolution,
+    Declaration,
+    Treaty,
+    Document,
+}
+
+impl DocumentKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DocumentKind::Resolution => "resolution",
+            DocumentKind::Declaration => "declaration",
+            DocumentKind::Treaty => "treaty",
+            DocumentKind::Document => "document",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "resolution" | "résolution" => Some(Self::Resolution),
+            "declaration" | "déclaration" => Some(Self::Declaration),
+            "treaty" | "charter" | "traité" | "charte" => Some(Self::Treaty),
+            "document" => Some(Self::Document),
+            _ => None,
+        }
+    }
+}
+
+/// Language of the document text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Language {
+    Fr,
+    En,
+}
+
+impl Language {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Language::Fr => "fr",
+            Language::En => "en",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "fr" | "french" | "français" => Some(Self::Fr),
+            "en" | "english" | "anglais" => Some(Self::En),
+            _ => None,
+        }
+    }
+}
+
+/// The role a paragraph plays in the document.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ParagraphKind {
+    /// "Rappelant …," / "Recalling …,": cited as PP1, PP2…
+    Preambular,
+    /// "1. Décide …": cited as OP1, OP2…
+    Operative,
+    /// Ordinary running text of a non-resolution document: P1, P2…
+    Body,
+    /// A heading inside the body ("Chapitre VII", "Article 51", "The Security Council,").
+    Heading,
+    /// Closing lines ("99e séance plénière", "Adopted unanimously at the 1382nd meeting.").
+    Closing,
+}
+
+impl ParagraphKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ParagraphKind::Preambular => "preambular",
+            ParagraphKind::Operative => "operative",
+            ParagraphKind::Body => "body",
+            ParagraphKind::Heading => "heading",
+            ParagraphKind::Closing => "closing",
+        }
+    }
+}
+
+/// Inline styling inside a paragraph's text (byte ranges into `Paragraph::text`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "style", rename_all = "lowercase")]
+pub enum Markup {
+    Emphasis { start: usize, end: usize },
+    Superscript { start: usize, end: usize },
+    /// A footnote call; `marker` matches `Footnote::marker`.
+    FootnoteRef {
+        start: usize,
+        end: usize,
+        marker: String,
+    },
+}
+
+impl Markup {
+    pub fn range(&self) -> Range<usize> {
+        match self {
+            Markup::Emphasis { start, end }
+            | Markup::Superscript { start, end }
+            | Markup::FootnoteRef { start, end, .. } => *start..*end,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    /// Citation id as diplomats use it: PP3, OP2, P17; headings and closing lines get H1…, C1….
+    pub id: String,
+    pub kind: ParagraphKind,
+    /// Clean text: reflowed, markup removed, footnote calls kept as superscript digits.
+    pub text: String,
+    #[serde(skip)]
+    pub markup: Vec<Markup>,
+    /// Markers of the footnotes this paragraph calls, in order.
+    pub footnotes: Vec<String>,
+    pub citations: Vec<Citation>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Footnote {
+    pub marker: String,
+    pub text: String,
+    #[serde(skip)]
+    pub markup: Vec<Markup>,
+    pub citations: Vec<Citation>,
+}
+
+/// A parsed document. Built by `parser::parse`, linked into a `Corpus`.
+#[derive(Debug, Clone, Serialize)]
+pub struct Document {
+    pub id: String,
+    /// Where it came from: `bundled:seeds/…` for embedded documents, a file path otherwise.
+    pub path: String,
+    /// Collection shown in the library ("Seeds", "Security Council", …).
+    pub collection: String,
+    pub title: String,
+    pub symbol: Option<Symbol>,
+    /// Adoption date, ISO `YYYY-MM-DD`.
+    pub date: Option<String>,
+    pub kind: DocumentKind,
+    pub language: Language,
+    /// Masthead and header lines, kept apart from the body.
+    pub header: Vec<String>,
+    pub paragraphs: Vec<Paragraph>,
+    pub footnotes: Vec<Footnote>,
+    /// Ids of the documents that cite this one (filled by the corpus).
+    pub cited_by: Vec<String>,
+}
+
+impl Document {
+    pub fn footnote(&self, marker: &str) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| f.marker == marker)
+    }
+
+    pub fn paragraph_index(&self, id: &str) -> Option<usize> {
+        self.paragraphs
+            .iter()
+            .position(|p| p.id.eq_ignore_ascii_case(id))
+    }
+
+    /// How the document is cited: its symbol, or its title.
+    pub fn label(&self) -> String {
+        match &self.symbol {
+            Some(s) => s.to_string(),
+            None => self.title.clone(),
+        }
+    }
+
+    /// All citations, from paragraphs and footnotes, in reading order.
+    pub fn citations(&self) -> impl Iterator<Item = &Citation> {
+        self.paragraphs
+            .iter()
+            .flat_map(|p| p.citations.iter())
+            .chain(self.footnotes.iter().flat_map(|f| f.citations.iter()))
+    }
+}
