@@ -1,9 +1,18 @@
 //! The corpus: every loaded document, looked up by id or symbol, with its citation graph.
 
 use std::collections::HashMap;
+use std::path::PathBuf;
 
-use super::model::Document;
-use super::source::LoadError;
+use super::citation::{Reference, title_similarity};
+use super::model::{Document, DocumentKind, Language, ParagraphKind};
+use super::parser;
+use super::source::{self, LoadError, Source};
+
+/// Collections in the order the library lists them; user collections come after.
+const COLLECTION_ORDER: [&str; 4] = ["Seeds", "Charter", "Security Council", "General Assembly"];
+
+/// Below this, a title-and-date citation is not taken to name a document.
+const TITLE_MATCH_THRESHOLD: f64 = 0.5;
 
 #[derive(Debug, Default)]
 pub struct Corpus {
@@ -11,10 +20,223 @@ pub struct Corpus {
     /// Files that could not be loaded, one line each.
     pub errors: Vec<LoadError>,
     by_id: HashMap<String, usize>,
+    by_symbol: HashMap<String, usize>,
 }
 
 impl Corpus {
+    /// The bundled library (unless `bundled` is false) plus the user's files and folders.
+    pub fn load(paths: &[PathBuf], bundled: bool) -> Corpus {
+        let mut sources = if bundled { source::bundled() } else { Vec::new() };
+        let (user, errors) = source::load_paths(paths);
+        sources.extend(user);
+        let mut corpus = Corpus::from_sources(&sources);
+        corpus.errors = errors;
+        corpus
+    }
+
+    pub fn from_sources(sources: &[Source]) -> Corpus {
+        Corpus::from_documents(sources.iter().map(parser::parse).collect())
+    }
+
+    /// Links a set of parsed documents: unique ids, symbol lookup, citation targets and backlinks.
+    pub fn from_documents(mut documents: Vec<Document>) -> Corpus {
+        let mut by_id = HashMap::with_capacity(documents.len());
+        for (i, doc) in documents.iter_mut().enumerate() {
+            if by_id.contains_key(&doc.id) {
+                let base = doc.id.clone();
+                let mut n = 2;
+                while by_id.contains_key(&format!("{base}-{n}")) {
+                    n += 1;
+                }
+                doc.id = format!("{base}-{n}");
+            }
+            by_id.insert(doc.id.clone(), i);
+        }
+        let mut by_symbol = HashMap::new();
+        for (i, doc) in documents.iter().enumerate() {
+            if let Some(s) = &doc.symbol {
+                by_symbol.entry(s.key()).or_insert(i);
+                by_symbol.entry(s.base_key()).or_insert(i);
+            }
+        }
+        let mut corpus = Corpus {
+            documents,
+            errors: Vec::new(),
+            by_id,
+            by_symbol,
+        };
+        corpus.link();
+        corpus
+    }
+
     pub fn get(&self, id: &str) -> Option<&Document> {
         self.by_id.get(id).map(|&i| &self.documents[i])
     }
+
+    pub fn index_of(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).copied()
+    }
+
+    /// A document named the way a user would: its id, its symbol (`A/RES/77/338`, `77/338`,
+    /// `S/RES/242`), or its path.
+    pub fn find(&self, name: &str) -> Option<usize> {
+        let name = name.trim();
+        if let Some(i) = self.index_of(name) {
+            return Some(i);
+        }
+        if let Some(i) = self.index_of(&name.to_lowercase()) {
+            return Some(i);
+        }
+        if let Some(sym) = super::symbol::Symbol::parse(name) {
+            if let Some(&i) = self
+                .by_symbol
+                .get(&sym.key())
+                .or_else(|| self.by_symbol.get(&sym.base_key()))
+            {
+                return Some(i);
+            }
+        }
+        self.documents.iter().position(|d| {
+            d.path == name
+                || d.path.strip_prefix("bundled:") == Some(name)
+                || std::fs::canonicalize(name)
+                    .ok()
+                    .zip(std::fs::canonicalize(&d.path).ok())
+                    .is_some_and(|(a, b)| a == b)
+        })
+    }
+
+    /// Collections with their documents, in library order.
+    pub fn collections(&self) -> Vec<(&str, Vec<usize>)> {
+        let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
+        for (i, doc) in self.documents.iter().enumerate() {
+            match groups.iter_mut().find(|(name, _)| *name == doc.collection) {
+                Some((_, members)) => members.push(i),
+                None => groups.push((doc.collection.as_str(), vec![i])),
+            }
+        }
+        let rank = |name: &str| {
+            COLLECTION_ORDER
+                .iter()
+                .position(|c| *c == name)
+                .unwrap_or(COLLECTION_ORDER.len())
+        };
+        groups.sort_by_key(|(name, _)| rank(name));
+        groups
+    }
+
+    /// Resolves every citation to a document where the corpus has one, and fills the backlinks.
+    fn link(&mut self) {
+        let resolved: Vec<Vec<Option<(usize, Option<String>)>>> = self
+            .documents
+            .iter()
+            .map(|doc| {
+                doc.citations()
+                    .map(|c| self.resolve(&c.reference, doc.language))
+                    .collect()
+            })
+            .collect();
+        let mut cited_by: Vec<Vec<usize>> = vec![Vec::new(); self.documents.len()];
+        for (di, found) in resolved.into_iter().enumerate() {
+            let links: Vec<_> = found
+                .into_iter()
+                .map(|t| {
+                    t.map(|(ti, paragraph)| {
+                        let target = &self.documents[ti];
+                        (ti, target.id.clone(), target.symbol.clone(), paragraph)
+                    })
+                })
+                .collect();
+            let doc = &mut self.documents[di];
+            let language = doc.language;
+            let citations = doc
+                .paragraphs
+                .iter_mut()
+                .flat_map(|p| p.citations.iter_mut())
+                .chain(doc.footnotes.iter_mut().flat_map(|f| f.citations.iter_mut()));
+            for (c, link) in citations.zip(links) {
+                if let Some((ti, id, symbol, paragraph)) = link {
+                    c.target = Some(id);
+                    c.paragraph = paragraph;
+                    if c.symbol.is_none() {
+                        c.symbol = symbol;
+                    }
+                    if ti != di && !cited_by[ti].contains(&di) {
+                        cited_by[ti].push(di);
+                    }
+                }
+                if c.url.is_none() {
+                    c.url = c.symbol.as_ref().map(|s| s.url(language));
+                }
+            }
+        }
+        for (i, sources) in cited_by.into_iter().enumerate() {
+            self.documents[i].cited_by = sources
+                .into_iter()
+                .map(|s| self.documents[s].id.clone())
+                .collect();
+        }
+    }
+
+    /// The document (and paragraph, where the reference names one) a reference points at.
+    fn resolve(&self, reference: &Reference, language: Language) -> Option<(usize, Option<String>)> {
+        match reference {
+            Reference::Symbol(sym) => self
+                .by_symbol
+                .get(&sym.key())
+                .or_else(|| self.by_symbol.get(&sym.base_key()))
+                .map(|&i| (i, None)),
+            Reference::TitleDate { title, date } => self
+                .documents
+                .iter()
+                .enumerate()
+                .filter(|(_, d)| d.date.as_deref() == Some(date.as_str()))
+                .map(|(i, d)| (i, title_similarity(title, &d.title)))
+                .filter(|(_, s)| *s >= TITLE_MATCH_THRESHOLD)
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .map(|(i, _)| (i, None)),
+            Reference::Charter { part } => {
+                let charters = || {
+                    self.documents
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, d)| d.kind == DocumentKind::Treaty && is_un_charter(d))
+                };
+                let (i, doc) = charters()
+                    .find(|(_, d)| d.language == language)
+                    .or_else(|| charters().next())?;
+                let paragraph = part.as_deref().and_then(|part| charter_heading(doc, part));
+                Some((i, paragraph))
+            }
+        }
+    }
+}
+
+fn is_un_charter(doc: &Document) -> bool {
+    let t = doc.title.to_lowercase();
+    t.contains("charte des nations unies") || t.contains("charter of the united nations")
+}
+
+/// The heading paragraph for "Article 2" / "Chapitre VIII" / "Chapter VII" in a Charter text.
+fn charter_heading(doc: &Document, part: &str) -> Option<String> {
+    let part = part.trim().to_lowercase();
+    let (word, number) = part.split_once(char::is_whitespace)?;
+    let word = match word {
+        "chapitre" | "chapter" => ["chapitre", "chapter"],
+        "article" => ["article", "article"],
+        _ => return None,
+    };
+    doc.paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Heading)
+        .find(|p| {
+            let text = p.text.to_lowercase();
+            word.iter().any(|w| {
+                text.strip_prefix(w)
+                    .map(|rest| rest.trim_start())
+                    .and_then(|rest| rest.strip_prefix(number))
+                    .is_some_and(|rest| !rest.starts_with(|c: char| c.is_alphanumeric()))
+            })
+        })
+        .map(|p| p.id.clone())
 }
