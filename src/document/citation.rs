@@ -49,3 +49,9 @@ pub fn title_similarity(cited: &str, title: &str) -> f64 {
     let _ = (cited, title);
     0.0
 }
+
+/// The first date in `text`, as ISO `YYYY-MM-DD` (temporary stand-in).
+pub fn parse_date(text: &str) -> Option<String> {
+    let _ = text;
+    None
+}

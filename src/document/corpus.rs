@@ -26,7 +26,11 @@ pub struct Corpus {
 impl Corpus {
     /// The bundled library (unless `bundled` is false) plus the user's files and folders.
     pub fn load(paths: &[PathBuf], bundled: bool) -> Corpus {
-        let mut sources = if bundled { source::bundled() } else { Vec::new() };
+        let mut sources = if bundled {
+            source::bundled()
+        } else {
+            Vec::new()
+        };
         let (user, errors) = source::load_paths(paths);
         sources.extend(user);
         let mut corpus = Corpus::from_sources(&sources);
@@ -153,7 +157,11 @@ impl Corpus {
                 .paragraphs
                 .iter_mut()
                 .flat_map(|p| p.citations.iter_mut())
-                .chain(doc.footnotes.iter_mut().flat_map(|f| f.citations.iter_mut()));
+                .chain(
+                    doc.footnotes
+                        .iter_mut()
+                        .flat_map(|f| f.citations.iter_mut()),
+                );
             for (c, link) in citations.zip(links) {
                 if let Some((ti, id, symbol, paragraph)) = link {
                     c.target = Some(id);
@@ -179,7 +187,11 @@ impl Corpus {
     }
 
     /// The document (and paragraph, where the reference names one) a reference points at.
-    fn resolve(&self, reference: &Reference, language: Language) -> Option<(usize, Option<String>)> {
+    fn resolve(
+        &self,
+        reference: &Reference,
+        language: Language,
+    ) -> Option<(usize, Option<String>)> {
         match reference {
             Reference::Symbol(sym) => self
                 .by_symbol

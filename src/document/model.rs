@@ -94,8 +94,14 @@ impl ParagraphKind {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "style", rename_all = "lowercase")]
 pub enum Markup {
-    Emphasis { start: usize, end: usize },
-    Superscript { start: usize, end: usize },
+    Emphasis {
+        start: usize,
+        end: usize,
+    },
+    Superscript {
+        start: usize,
+        end: usize,
+    },
     /// A footnote call; `marker` matches `Footnote::marker`.
     FootnoteRef {
         start: usize,

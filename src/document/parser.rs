@@ -1,9 +1,1379 @@
 //! The parser: raw text as users have it (PDF copies, web pages, OCR) into a structured `Document`.
+//!
+//! The pipeline runs in linear passes over lines:
+//! 1. split into lines, noting page breaks (form feeds, runs of blank lines) and layout indentation;
+//! 2. drop layout noise (running headers, job numbers, barcodes, page numbers);
+//! 3. pull footnote definitions out of the body (superscript, `1/`, plain and separator blocks);
+//! 4. split header, title and body; group body lines into paragraphs, reflowing hard wraps;
+//! 5. rejoin paragraphs that a page break or a footnote block cut;
+//! 6. inline pass: footnote calls, `*emphasis*`, `^{er}` superscripts;
+//! 7. number paragraphs the way diplomats cite them (PP, OP, P) and find citations.
 
-use super::model::Document;
+use std::collections::BTreeSet;
+
+use super::citation::{find_citations, parse_date};
+use super::model::{Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind};
 use super::source::Source;
+use super::symbol::Symbol;
+
+const SUPERSCRIPT_DIGITS: [char; 10] = ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 pub fn parse(source: &Source) -> Document {
-    let _ = source;
-    todo!("parser")
+    let lines = split_lines(&source.text);
+    let layout = is_layout(&lines);
+    let (lines, notes) = extract_footnotes(lines);
+    let wrapped = is_hard_wrapped(&lines);
+    let front = split_front(&lines);
+    let language = source
+        .meta
+        .language
+        .as_deref()
+        .and_then(Language::parse)
+        .unwrap_or_else(|| detect_language(&source.text));
+
+    let mut raw = group_paragraphs(&lines[front.body_start..], layout, wrapped);
+    rejoin_page_breaks(&mut raw);
+
+    let markers: BTreeSet<u32> = notes.iter().filter_map(|n| n.marker.parse().ok()).collect();
+    let mut calls = CallTracker::new(markers);
+    let mut inlined: Vec<Inline> = raw.iter().map(|p| inline(&p.text, &mut calls)).collect();
+    inlined.retain(|p| !p.text.trim().is_empty());
+
+    let kind = source
+        .meta
+        .kind
+        .as_deref()
+        .and_then(DocumentKind::parse)
+        .unwrap_or_else(|| detect_kind(&front, &source.text));
+    let paragraphs = number_paragraphs(inlined, kind, language);
+
+    let footnotes = notes
+        .into_iter()
+        .map(|n| {
+            let mut none = CallTracker::new(BTreeSet::new());
+            let inl = inline(&n.text, &mut none);
+            Footnote {
+                citations: find_citations(&inl.text, language),
+                marker: n.marker,
+                text: inl.text,
+                markup: inl.markup,
+            }
+        })
+        .collect();
+
+    let symbol = source
+        .meta
+        .symbol
+        .as_deref()
+        .and_then(Symbol::parse)
+        .or_else(|| front.symbol.clone())
+        .or_else(|| symbol_from_path(&source.path));
+    let date = source
+        .meta
+        .date
+        .clone()
+        .or_else(|| adoption_date(&front.header, &paragraphs));
+    let title = source
+        .meta
+        .title
+        .clone()
+        .or_else(|| front.title.clone())
+        .unwrap_or_else(|| inferred_title(&paragraphs, &symbol, &source.path));
+    let id = source
+        .meta
+        .id
+        .clone()
+        .or_else(|| symbol.as_ref().map(Symbol::slug))
+        .unwrap_or_else(|| slug_from_path(&source.path));
+
+    Document {
+        id,
+        path: source.path.clone(),
+        collection: source
+            .meta
+            .collection
+            .clone()
+            .unwrap_or_else(|| source.collection.clone()),
+        title,
+        symbol,
+        date,
+        kind,
+        language,
+        header: front.header,
+        paragraphs,
+        footnotes,
+        cited_by: Vec::new(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. Lines
+
+#[derive(Debug, Clone)]
+struct Line {
+    text: String,
+    indent: usize,
+    /// A form feed, a run of blank lines, dropped noise or a footnote block came before this line.
+    page_break: bool,
+    /// At least one blank line came before this line.
+    blank_before: bool,
+    /// A new page starts here (form feed or a dropped running header): ends a footnote block.
+    new_page: bool,
+}
+
+fn split_lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut blanks = 0usize;
+    let mut page_break = false;
+    let mut new_page = false;
+    for raw in text.split('\n') {
+        let raw = raw.trim_end_matches('\r');
+        if raw.contains('\u{c}') {
+            page_break = true;
+            new_page = true;
+        }
+        let cleaned: String;
+        let raw = if raw.contains('\u{c}') || raw.contains('\t') {
+            cleaned = raw.replace('\u{c}', "").replace('\t', " ");
+            cleaned.as_str()
+        } else {
+            raw
+        };
+        let trimmed = raw.trim();
+        if trimmed.is_empty() {
+            blanks += 1;
+            continue;
+        }
+        let indent = raw.len() - raw.trim_start().len();
+        if is_noise(trimmed) {
+            page_break = true;
+            new_page |= trimmed.split_whitespace().any(is_running_symbol);
+            continue;
+        }
+        out.push(Line {
+            text: collapse_spaces(trimmed),
+            indent,
+            page_break: page_break || blanks >= 2,
+            blank_before: blanks > 0,
+            new_page,
+        });
+        blanks = 0;
+        page_break = false;
+        new_page = false;
+    }
+    out
+}
+
+fn collapse_spaces(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut space = false;
+    for c in s.chars() {
+        if c == ' ' {
+            if !space {
+                out.push(' ');
+            }
+            space = true;
+        } else {
+            out.push(c);
+            space = false;
+        }
+    }
+    out
+}
+
+/// Text laid out by `pdftotext -layout`: most lines carry a deep left margin.
+fn is_layout(lines: &[Line]) -> bool {
+    let deep = lines.iter().filter(|l| l.indent >= 8).count();
+    lines.len() >= 10 && deep * 2 > lines.len()
+}
+
+/// Lines cut at a fixed width (PDF, OCR) rather than one paragraph per line.
+fn is_hard_wrapped(lines: &[Line]) -> bool {
+    if lines.len() < 4 {
+        return false;
+    }
+    let mut lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
+    lens.sort_unstable();
+    lens[lens.len() * 9 / 10] <= 130
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. Noise
+
+/// Running headers, page numbers, job numbers, barcodes: layout, not text.
+fn is_noise(line: &str) -> bool {
+    let t = line.trim();
+    // Barcode: *1817962*
+    if t.len() >= 6
+        && t.starts_with('*')
+        && t.ends_with('*')
+        && t[1..t.len() - 1].bytes().all(|b| b.is_ascii_digit())
+    {
+        return true;
+    }
+    // Page 2, Page 2 of 5
+    if let Some(rest) = t.strip_prefix("Page ") {
+        if rest
+            .split_whitespace()
+            .all(|w| w == "of" || w.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return true;
+        }
+    }
+    // A line made only of layout tokens: page counters (2/5), job numbers (18-17962, 18-17962 (E),
+    // 021118) and the document's own running symbol (A/RES/73/6, S/RES/1445 (2002)).
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let mut i = 0;
+    let mut any = false;
+    while i < words.len() {
+        let w = words[i];
+        if is_job_number(w) || is_page_counter(w) || is_date_stamp(w) {
+            any = true;
+            i += 1;
+            if i < words.len() && is_language_tag(words[i]) {
+                i += 1;
+            }
+            continue;
+        }
+        if is_running_symbol(w) {
+            any = true;
+            i += 1;
+            if i < words.len() && is_year_paren(words[i]) {
+                i += 1;
+            }
+            continue;
+        }
+        return false;
+    }
+    any
+}
+
+fn is_job_number(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 8 && b[2] == b'-' && b[..2].iter().chain(&b[3..]).all(|c| c.is_ascii_digit())
+}
+
+fn is_language_tag(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 3 && b[0] == b'(' && b[2] == b')' && b[1].is_ascii_uppercase()
+}
+
+fn is_date_stamp(w: &str) -> bool {
+    w.len() == 6 && w.bytes().all(|c| c.is_ascii_digit())
+}
+
+fn is_page_counter(w: &str) -> bool {
+    match w.split_once('/') {
+        Some((a, b)) => {
+            !a.is_empty()
+                && !b.is_empty()
+                && a.len() <= 3
+                && b.len() <= 3
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit())
+                && a.parse::<u32>().ok() <= b.parse::<u32>().ok()
+        }
+        None => false,
+    }
+}
+
+fn is_running_symbol(w: &str) -> bool {
+    (w.starts_with("A/RES/") || w.starts_with("S/RES/")) && w.len() > 6
+}
+
+fn is_year_paren(w: &str) -> bool {
+    let b = w.as_bytes();
+    b.len() == 6 && b[0] == b'(' && b[5] == b')' && b[1..5].iter().all(|c| c.is_ascii_digit())
+}
+
+// ---------------------------------------------------------------------------------------------
+// 3. Footnotes
+
+#[derive(Debug)]
+struct Note {
+    marker: String,
+    text: String,
+}
+
+fn is_separator(line: &str) -> bool {
+    line.len() >= 5 && line.bytes().all(|b| b == b'_')
+}
+
+/// `¹ Résolution 70/1.` → ("1", "Résolution 70/1.")
+fn superscript_definition(line: &str) -> Option<(String, &str)> {
+    let marker: String = line
+        .chars()
+        .take_while(|c| SUPERSCRIPT_DIGITS.contains(c))
+        .map(superscript_value)
+        .collect();
+    if marker.is_empty() {
+        return None;
+    }
+    let rest = line[line
+        .char_indices()
+        .find(|(_, c)| !SUPERSCRIPT_DIGITS.contains(c))
+        .map(|(i, _)| i)
+        .unwrap_or(line.len())..]
+        .trim_start();
+    (!rest.is_empty()).then_some((marker, rest))
+}
+
+fn superscript_value(c: char) -> char {
+    let i = SUPERSCRIPT_DIGITS.iter().position(|&d| d == c).unwrap_or(0);
+    char::from(b'0' + i as u8)
+}
+
+/// `1/ S/1994/262.` or `27 One member (China) did not participate`: (marker, body, slash style).
+fn plain_definition(line: &str) -> Option<(String, &str, bool)> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &line[digits..];
+    let (body, slash) = match rest.strip_prefix('/') {
+        Some(r) => (r, true),
+        None => (rest, false),
+    };
+    if !body.starts_with(' ') {
+        return None;
+    }
+    let body = body.trim_start();
+    let first = body.chars().next()?;
+    if !(first.is_uppercase() || "«\"“(".contains(first)) {
+        return None;
+    }
+    Some((line[..digits].to_string(), body, slash))
+}
+
+fn is_marker_only(line: &str) -> bool {
+    !line.is_empty() && line.len() <= 3 && line.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// Removes footnote definitions from the body and returns them.
+fn extract_footnotes(lines: Vec<Line>) -> (Vec<Line>, Vec<Note>) {
+    let mut body: Vec<Line> = Vec::with_capacity(lines.len());
+    let mut notes: Vec<Note> = Vec::new();
+    let mut cut = false; // a footnote block was removed just before the next body line
+    let mut i = 0;
+    // Plain "27 One member…" definitions need proof that the number is called in the text.
+    let all_text: String = lines
+        .iter()
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    while i < lines.len() {
+        let line = &lines[i];
+        if is_separator(&line.text) {
+            i = separator_block(&lines, i + 1, &mut notes);
+            cut = true;
+            continue;
+        }
+        if let Some((marker, rest)) = superscript_definition(&line.text) {
+            let mut text = rest.to_string();
+            i += 1;
+            while i < lines.len()
+                && !lines[i].blank_before
+                && !lines[i].page_break
+                && superscript_definition(&lines[i].text).is_none()
+                && !is_separator(&lines[i].text)
+            {
+                text.push(' ');
+                text.push_str(&lines[i].text);
+                i += 1;
+            }
+            notes.push(Note { marker, text });
+            cut = true;
+            continue;
+        }
+        let after_gap = line.blank_before || line.page_break || cut || i == 0;
+        if after_gap {
+            if let Some((marker, rest, slash)) = plain_definition(&line.text) {
+                if slash || is_called(&all_text, &marker) {
+                    let mut text = rest.to_string();
+                    i += 1;
+                    while i < lines.len()
+                        && !lines[i].blank_before
+                        && !lines[i].page_break
+                        && plain_definition(&lines[i].text).is_none()
+                    {
+                        text.push(' ');
+                        text.push_str(&lines[i].text);
+                        i += 1;
+                    }
+                    notes.push(Note { marker, text });
+                    cut = true;
+                    continue;
+                }
+            }
+        }
+        let mut line = line.clone();
+        if cut {
+            line.page_break = true;
+            cut = false;
+        }
+        body.push(line);
+        i += 1;
+    }
+    (body, notes)
+}
+
+/// Reads the footnotes under a separator line, up to the end of the page.
+/// Layout text interleaves markers and bodies; flow text gives markers and bodies in any order,
+/// so there bodies are split at sentence ends and given to the markers in numeric order.
+fn separator_block(lines: &[Line], mut i: usize, notes: &mut Vec<Note>) -> usize {
+    enum Item {
+        Marker(String),
+        Body(String),
+    }
+    let mut items: Vec<Item> = Vec::new();
+    while i < lines.len() {
+        let line = &lines[i];
+        if line.new_page || is_separator(&line.text) {
+            break;
+        }
+        items.push(if is_marker_only(&line.text) {
+            Item::Marker(line.text.clone())
+        } else {
+            Item::Body(line.text.clone())
+        });
+        i += 1;
+    }
+    let mut markers: Vec<String> = items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Marker(m) => Some(m.clone()),
+            Item::Body(_) => None,
+        })
+        .collect();
+    let bodies: Vec<&str> = items
+        .iter()
+        .filter_map(|it| match it {
+            Item::Body(b) => Some(b.as_str()),
+            Item::Marker(_) => None,
+        })
+        .collect();
+    let interleaved = matches!(items.first(), Some(Item::Marker(_)))
+        && items
+            .windows(2)
+            .all(|w| !matches!((&w[0], &w[1]), (Item::Marker(_), Item::Marker(_))))
+        && matches!(items.last(), Some(Item::Body(_)));
+    if interleaved {
+        for it in items {
+            match it {
+                Item::Marker(marker) => notes.push(Note {
+                    marker,
+                    text: String::new(),
+                }),
+                Item::Body(b) => {
+                    if let Some(last) = notes.last_mut() {
+                        join_into(&mut last.text, &b);
+                    }
+                }
+            }
+        }
+        return i;
+    }
+    // Split body lines at sentence ends, as many pieces as there are markers.
+    let mut groups: Vec<String> = vec![String::new()];
+    let continues_previous = notes
+        .last()
+        .is_some_and(|n| !n.text.trim_end().ends_with('.'))
+        && bodies
+            .first()
+            .is_some_and(|b| !b.starts_with(|c: char| c.is_uppercase()) || markers.is_empty());
+    let wanted = markers.len() + usize::from(continues_previous);
+    for b in &bodies {
+        let cur = groups.last_mut().expect("groups is never empty");
+        join_into(cur, b);
+        if cur.ends_with('.') && groups.len() < wanted {
+            groups.push(String::new());
+        }
+    }
+    let mut groups = groups.into_iter();
+    if continues_previous {
+        if let (Some(last), Some(first)) = (notes.last_mut(), groups.next()) {
+            join_into(&mut last.text, &first);
+        }
+    }
+    markers.sort_by_key(|m| m.parse::<u32>().unwrap_or(u32::MAX));
+    for marker in markers {
+        notes.push(Note {
+            marker,
+            text: groups.next().unwrap_or_default(),
+        });
+    }
+    i
+}
+
+fn join_into(acc: &mut String, next: &str) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    if acc.is_empty() {
+        acc.push_str(next);
+    } else if acc.ends_with('-') && acc[..acc.len() - 1].ends_with(|c: char| c.is_alphabetic()) {
+        if next.starts_with(|c: char| c.is_lowercase()) {
+            acc.pop();
+        }
+        acc.push_str(next);
+    } else {
+        acc.push(' ');
+        acc.push_str(next);
+    }
+}
+
+/// Whether `marker` is called in the text as a detached number (`… voting 27`, `… (1991), 83`).
+fn is_called(text: &str, marker: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut from = 0;
+    while let Some(pos) = memchr::memmem::find(&bytes[from..], marker.as_bytes()) {
+        let start = from + pos;
+        let end = start + marker.len();
+        from = end;
+        let before_ok = start >= 2
+            && bytes[start - 1] == b' '
+            && !bytes[start - 2].is_ascii_digit()
+            && bytes[start - 2] != b'\n';
+        let after_ok =
+            end == bytes.len() || matches!(bytes[end], b'\n' | b' ' | b',' | b'.' | b';');
+        if before_ok && after_ok {
+            return true;
+        }
+    }
+    false
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Header, title, paragraphs
+
+#[derive(Debug, Default)]
+struct Front {
+    header: Vec<String>,
+    title: Option<String>,
+    symbol: Option<Symbol>,
+    body_start: usize,
+    /// The body starts with "L'Assemblée générale," / "The Security Council," and the like.
+    resolution_markers: bool,
+}
+
+fn is_enacting_formula(line: &str) -> bool {
+    let t = line.trim_end_matches([',', ':']).trim();
+    let t = t.replace('’', "'");
+    matches!(
+        t.as_str(),
+        "L'Assemblée générale"
+            | "The General Assembly"
+            | "The Security Council"
+            | "Le Conseil de sécurité"
+            | "The Economic and Social Council"
+            | "Le Conseil économique et social"
+            | "The Human Rights Council"
+            | "Le Conseil des droits de l'homme"
+    )
+}
+
+/// `77/338. Coopération entre …` → (symbol, title on this line).
+fn ga_title_line(line: &str) -> Option<(Symbol, &str)> {
+    let (head, rest) = line.split_once('.')?;
+    let head = head.trim();
+    if !head.contains('/') || head.contains(' ') {
+        return None;
+    }
+    let symbol = Symbol::parse(head).filter(|s| s.as_str().starts_with("A/RES/"))?;
+    Some((symbol, rest.trim()))
+}
+
+/// `Resolution 242 (1967)` heading of Security Council texts.
+fn sc_title_line(line: &str) -> Option<Symbol> {
+    let rest = line
+        .strip_prefix("Resolution ")
+        .or_else(|| line.strip_prefix("Résolution "))?;
+    let (num, year) = rest.split_once(' ')?;
+    if !num.bytes().all(|b| b.is_ascii_digit()) || !is_year_paren(year.trim()) {
+        return None;
+    }
+    Symbol::parse(&format!("S/RES/{num} {}", year.trim()))
+}
+
+fn split_front(lines: &[Line]) -> Front {
+    let mut front = Front::default();
+    let limit = lines.len().min(60);
+    // GA: "77/338. Title" line; the title may wrap until a blank line or the enacting formula.
+    for i in 0..limit {
+        if let Some((symbol, first)) = ga_title_line(&lines[i].text) {
+            let mut title = first.to_string();
+            let mut j = i + 1;
+            while j < lines.len()
+                && !is_enacting_formula(&lines[j].text)
+                && (!lines[j].blank_before || title.is_empty())
+                && j < i + 6
+            {
+                join_into(&mut title, &lines[j].text);
+                j += 1;
+            }
+            front.header = lines[..i].iter().map(|l| l.text.clone()).collect();
+            front.title = (!title.is_empty()).then_some(title);
+            front.symbol = Some(symbol);
+            front.body_start = j;
+            front.resolution_markers = true;
+            return front;
+        }
+    }
+    // SC: "Resolution 242 (1967)" / "of 22 November 1967" then "The Security Council,".
+    if let Some(first) = lines.first() {
+        if let Some(symbol) = sc_title_line(&first.text) {
+            front.symbol = Some(symbol);
+            let mut j = 1;
+            while j < lines.len().min(4)
+                && !is_enacting_formula(&lines[j].text)
+                && lines[j].text.starts_with("of ")
+            {
+                j += 1;
+            }
+            front.header = lines[..j].iter().map(|l| l.text.clone()).collect();
+            front.body_start = j;
+            front.resolution_markers = true;
+            return front;
+        }
+    }
+    // Any text with an enacting formula near the top: what precedes it is header.
+    if let Some(i) = lines[..limit]
+        .iter()
+        .position(|l| is_enacting_formula(&l.text))
+    {
+        front.header = lines[..i].iter().map(|l| l.text.clone()).collect();
+        front.symbol = front.header.iter().find_map(|h| {
+            h.split_whitespace()
+                .find(|w| is_running_symbol(w))
+                .and_then(Symbol::parse)
+        });
+        front.body_start = i;
+        front.resolution_markers = true;
+    }
+    front
+}
+
+#[derive(Debug)]
+struct RawParagraph {
+    text: String,
+    page_break: bool,
+}
+
+/// `1.`, `12.` opening an operative paragraph.
+fn operative_number(line: &str) -> Option<u32> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &line[digits..];
+    let rest = rest.strip_prefix('.')?;
+    (rest.is_empty() || rest.starts_with(' ')).then(|| line[..digits].parse().ok())?
+}
+
+/// `(a)`, `a)`, `(ii)`, `(1)` opening a sub-paragraph.
+fn subparagraph_marker(line: &str) -> bool {
+    let s = line.strip_prefix('(').unwrap_or(line);
+    let Some(close) = s.find(')') else {
+        return false;
+    };
+    let label = &s[..close];
+    let after = &s[close + 1..];
+    (1..=4).contains(&label.len())
+        && (label.bytes().all(|b| b.is_ascii_lowercase())
+            || label.bytes().all(|b| b.is_ascii_digit()))
+        && (after.is_empty() || after.starts_with(' '))
+}
+
+/// The first word of a preambular paragraph: "Recalling", "Convinced", "Rappelant", "Consciente"…
+fn preambular_opening(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.trim_end_matches(',');
+    if !first.starts_with(|c: char| c.is_uppercase()) || first.len() < 4 {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    const OPENERS: [&str; 12] = [
+        "aware",
+        "mindful",
+        "deeply",
+        "gravely",
+        "seriously",
+        "bearing",
+        "conscious",
+        "also",
+        "further",
+        "fully",
+        "consciente",
+        "soucieuse",
+    ];
+    const SUFFIXES: [&str; 8] = ["ing", "ed", "ant", "ante", "ée", "ue", "é", "ues"];
+    let reflexive = lower == "se" || lower == "s'";
+    OPENERS.contains(&lower.as_str()) || SUFFIXES.iter().any(|s| lower.ends_with(s)) || reflexive
+}
+
+fn ends_clause(text: &str) -> bool {
+    let t = text.trim_end();
+    // "… resolution 687 (1991), 83": a footnote call after the clause's punctuation.
+    let t = match t.rsplit_once(' ') {
+        Some((head, last))
+            if !last.is_empty() && last.len() <= 3 && last.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            head
+        }
+        _ => t,
+    };
+    t.ends_with(['.', ',', ';', ':', '!', '?'])
+}
+
+fn group_paragraphs(lines: &[Line], layout: bool, wrapped: bool) -> Vec<RawParagraph> {
+    let body_indent = if layout { mode_indent(lines) } else { 0 };
+    let mut out: Vec<RawParagraph> = Vec::new();
+    let mut pending_number: Option<String> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text.as_str();
+        // "1." alone on its line (copy-paste from PDF): it opens the next line's paragraph.
+        if operative_number(text).is_some() && text.ends_with('.') && !text.contains(' ') {
+            pending_number = Some(text.to_string());
+            continue;
+        }
+        let prev = if i == 0 {
+            None
+        } else {
+            Some(lines[i - 1].text.as_str())
+        };
+        let starts = out.is_empty()
+            || pending_number.is_some()
+            || !wrapped
+            || line.blank_before
+            || operative_number(text).is_some()
+            || subparagraph_marker(text)
+            || is_enacting_formula(text)
+            || is_closing(text)
+            || is_date_only(text)
+            || prev.is_some_and(is_enacting_formula)
+            || (layout && line.indent > body_indent + 2)
+            || (!layout
+                && prev.is_some_and(ends_clause)
+                && preambular_opening(text)
+                && !out.last().is_some_and(|p| inside_quote(&p.text)));
+        let text = match pending_number.take() {
+            Some(n) => format!("{n} {text}"),
+            None => text.to_string(),
+        };
+        if starts {
+            out.push(RawParagraph {
+                text,
+                page_break: line.page_break,
+            });
+        } else if let Some(last) = out.last_mut() {
+            if line.page_break {
+                // Keep the break visible to the rejoin pass by starting a new piece.
+                out.push(RawParagraph {
+                    text,
+                    page_break: true,
+                });
+            } else {
+                join_into(&mut last.text, &text);
+            }
+        }
+    }
+    if let Some(n) = pending_number {
+        out.push(RawParagraph {
+            text: n,
+            page_break: false,
+        });
+    }
+    out
+}
+
+/// An opening quotation mark not yet closed: "entitled “Declaration on …, Taking into …”".
+fn inside_quote(text: &str) -> bool {
+    let open = text.matches(['“', '«']).count();
+    let close = text.matches(['”', '»']).count();
+    open > close
+}
+
+fn mode_indent(lines: &[Line]) -> usize {
+    let mut counts = std::collections::HashMap::new();
+    for l in lines {
+        *counts.entry(l.indent).or_insert(0usize) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(indent, n)| (n, std::cmp::Reverse(indent)))
+        .map(|(i, _)| i)
+        .unwrap_or(0)
+}
+
+/// A paragraph cut by a page break or a footnote block is joined back when it does not end a
+/// sentence and the next part continues it.
+fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>) {
+    let mut out: Vec<RawParagraph> = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs.drain(..) {
+        if let Some(last) = out.last_mut() {
+            let continues = !ends_clause(&last.text)
+                && !is_closing(&last.text)
+                && !is_enacting_formula(&last.text)
+                && operative_number(&p.text).is_none()
+                && !subparagraph_marker(&p.text)
+                && !is_closing(&p.text)
+                && (p.page_break || p.text.starts_with(|c: char| c.is_lowercase()))
+                && !looks_like_heading(&last.text);
+            if continues {
+                join_into(&mut last.text, &p.text);
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    *paragraphs = out;
+}
+
+fn is_closing(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    lower.ends_with("séance plénière")
+        || lower.ends_with("plenary meeting")
+        || lower.starts_with("adopted unanimously")
+        || lower.starts_with("adopted at the")
+        || lower.starts_with("adopted by ")
+        || lower.starts_with("adopted without")
+        || lower.starts_with("adoptée à l")
+        || lower.starts_with("adoptée sans")
+}
+
+/// Charter-style headings: "Chapitre VII: …", "Article 51", "CHAPTER I", short all-caps lines.
+fn looks_like_heading(text: &str) -> bool {
+    let t = text.trim();
+    let lower = t.to_lowercase();
+    let numbered = [
+        "chapitre ",
+        "chapter ",
+        "article ",
+        "section ",
+        "partie ",
+        "part ",
+    ]
+    .iter()
+    .any(|p| {
+        lower.strip_prefix(p).is_some_and(|rest| {
+            rest.split(|c: char| c == ':' || c == ' ' || c == '.')
+                .next()
+                .is_some_and(|n| {
+                    !n.is_empty()
+                        && n.chars()
+                            .all(|c| c.is_ascii_digit() || "ivxlcIVXLC".contains(c))
+                })
+        })
+    });
+    let caps = t.chars().count() <= 80
+        && t.chars().any(|c| c.is_alphabetic())
+        && t.chars()
+            .filter(|c| c.is_alphabetic())
+            .all(|c| c.is_uppercase());
+    (numbered && t.chars().count() <= 120) || caps
+}
+
+// ---------------------------------------------------------------------------------------------
+// 6. Inline: footnote calls and markup
+
+struct Inline {
+    text: String,
+    markup: Vec<Markup>,
+    footnotes: Vec<String>,
+}
+
+/// Decides which bare numbers in the text are footnote calls: only defined markers, the first
+/// call of each in numeric order, in a context where a number would not otherwise stand.
+struct CallTracker {
+    markers: BTreeSet<u32>,
+    called: BTreeSet<u32>,
+}
+
+impl CallTracker {
+    fn new(markers: BTreeSet<u32>) -> Self {
+        CallTracker {
+            markers,
+            called: BTreeSet::new(),
+        }
+    }
+
+    fn accept(&mut self, n: u32, prev_word: &str, next_word: Option<&str>) -> bool {
+        if !self.markers.contains(&n) {
+            return false;
+        }
+        let first_uncalled = self
+            .markers
+            .iter()
+            .find(|m| !self.called.contains(m))
+            .copied();
+        if !self.called.contains(&n) && first_uncalled != Some(n) {
+            return false;
+        }
+        let prev_core = prev_word.trim_end_matches([',', ';', ':', '.', ')', '”', '"', '’']);
+        let last = prev_word.chars().last().unwrap_or(' ');
+        let year = prev_core.len() >= 4
+            && prev_core[prev_core.len() - 4..]
+                .bytes()
+                .all(|b| b.is_ascii_digit());
+        if !(last.is_alphabetic() || ",;:.)”\"’".contains(last) || year) {
+            return false;
+        }
+        const BEFORE: [&str; 34] = [
+            "and",
+            "or",
+            "to",
+            "of",
+            "paragraph",
+            "paragraphs",
+            "resolution",
+            "resolutions",
+            "article",
+            "articles",
+            "chapter",
+            "no.",
+            "no",
+            "vol.",
+            "et",
+            "ou",
+            "à",
+            "de",
+            "du",
+            "des",
+            "paragraphe",
+            "paragraphes",
+            "résolution",
+            "résolutions",
+            "annex",
+            "page",
+            "para.",
+            "paras.",
+            "the",
+            "by",
+            "than",
+            "n°",
+            "nos",
+            "le",
+        ];
+        if BEFORE.contains(&prev_word.to_lowercase().as_str()) {
+            return false;
+        }
+        if let Some(next) = next_word {
+            const AFTER: [&str; 14] = [
+                "votes", "vote", "hours", "days", "years", "months", "weeks", "members", "per",
+                "percent", "%", "times", "to", "ans",
+            ];
+            let n = next.trim_end_matches([',', ';', '.']).to_lowercase();
+            if AFTER.contains(&n.as_str())
+                || next.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '/')
+            {
+                return false;
+            }
+        }
+        self.called.insert(n);
+        true
+    }
+}
+
+fn inline(text: &str, calls: &mut CallTracker) -> Inline {
+    // Pass 1: detached calls (" 2", " 1/") become superscript digits glued to the previous word.
+    let text = glue_detached_calls(text, calls);
+    // Pass 2: markup and superscript runs.
+    let mut out = String::with_capacity(text.len());
+    let mut markup = Vec::new();
+    let mut footnotes: Vec<String> = Vec::new();
+    let mut emphasis_start: Option<usize> = None;
+    let chars: Vec<char> = text.chars().collect();
+    let mut i = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if c == '*' {
+            let opens = emphasis_start.is_none()
+                && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
+                && chars[i + 1..].contains(&'*');
+            if opens {
+                emphasis_start = Some(out.len());
+                i += 1;
+                continue;
+            }
+            if let Some(start) = emphasis_start.take() {
+                if out.len() > start {
+                    markup.push(Markup::Emphasis {
+                        start,
+                        end: out.len(),
+                    });
+                }
+                i += 1;
+                continue;
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '^' {
+            // ^{er} or ^e
+            let (sup, consumed): (String, usize) = if chars.get(i + 1) == Some(&'{') {
+                match chars[i + 2..].iter().position(|&c| c == '}') {
+                    Some(close) if close <= 8 => {
+                        (chars[i + 2..i + 2 + close].iter().collect(), close + 3)
+                    }
+                    _ => (String::new(), 0),
+                }
+            } else {
+                match chars.get(i + 1) {
+                    Some(&n) if n.is_alphanumeric() => (n.to_string(), 2),
+                    _ => (String::new(), 0),
+                }
+            };
+            if consumed > 0 {
+                let start = out.len();
+                match to_superscript(&sup) {
+                    Some(s) => out.push_str(&s),
+                    None => {
+                        out.push_str(&sup);
+                        markup.push(Markup::Superscript {
+                            start,
+                            end: out.len(),
+                        });
+                    }
+                }
+                i += consumed;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if SUPERSCRIPT_DIGITS.contains(&c) {
+            let start = out.len();
+            let mut marker = String::new();
+            while i < chars.len() && SUPERSCRIPT_DIGITS.contains(&chars[i]) {
+                out.push(chars[i]);
+                marker.push(superscript_value(chars[i]));
+                i += 1;
+            }
+            markup.push(Markup::FootnoteRef {
+                start,
+                end: out.len(),
+                marker: marker.clone(),
+            });
+            if !footnotes.contains(&marker) {
+                footnotes.push(marker);
+            }
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    if let Some(start) = emphasis_start {
+        // An unmatched opening asterisk: keep the text, drop the marker.
+        let _ = start;
+    }
+    Inline {
+        text: out,
+        markup,
+        footnotes,
+    }
+}
+
+fn glue_detached_calls(text: &str, calls: &mut CallTracker) -> String {
+    if calls.markers.is_empty() {
+        return text.to_string();
+    }
+    let words: Vec<&str> = text.split(' ').collect();
+    let mut out = String::with_capacity(text.len());
+    for (k, w) in words.iter().enumerate() {
+        let (digits, slash) = match w.strip_suffix('/') {
+            Some(d) => (d, true),
+            None => (*w, false),
+        };
+        let trailing = digits.trim_end_matches([',', ';', '.']);
+        let punct = &digits[trailing.len()..];
+        let is_num = !trailing.is_empty()
+            && trailing.len() <= 3
+            && trailing.bytes().all(|b| b.is_ascii_digit());
+        if k > 0 && is_num {
+            let n: u32 = trailing.parse().unwrap_or(0);
+            let prev = words[k - 1];
+            if !prev.is_empty() && (slash || calls.accept(n, prev, words.get(k + 1).copied())) {
+                if slash {
+                    calls.called.insert(n);
+                }
+                out.extend(
+                    trailing
+                        .chars()
+                        .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
+                );
+                out.push_str(punct);
+                continue;
+            }
+        }
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out
+}
+
+fn to_superscript(s: &str) -> Option<String> {
+    s.chars()
+        .map(|c| {
+            Some(match c {
+                'e' => 'ᵉ',
+                'r' => 'ʳ',
+                's' => 'ˢ',
+                'o' => 'ᵒ',
+                'm' => 'ᵐ',
+                'n' => 'ⁿ',
+                'd' => 'ᵈ',
+                't' => 'ᵗ',
+                'h' => 'ʰ',
+                'a' => 'ᵃ',
+                'i' => 'ⁱ',
+                'l' => 'ˡ',
+                '0'..='9' => SUPERSCRIPT_DIGITS[(c as u8 - b'0') as usize],
+                _ => return None,
+            })
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// 7. Numbering and metadata
+
+fn number_paragraphs(
+    inlined: Vec<Inline>,
+    kind: DocumentKind,
+    language: Language,
+) -> Vec<Paragraph> {
+    let has_operative = inlined.iter().any(|p| operative_number(&p.text).is_some());
+    let resolution = kind == DocumentKind::Resolution && has_operative;
+    let mut out: Vec<Paragraph> = Vec::with_capacity(inlined.len());
+    let (mut pp, mut op, mut body, mut heading, mut closing) = (0, 0, 0, 0, 0);
+    let mut seen_operative = false;
+    for p in inlined {
+        // Sub-paragraphs stay inside the paragraph they belong to.
+        if subparagraph_marker(&p.text) && !out.is_empty() {
+            let last = out.last_mut().expect("checked non-empty");
+            if matches!(
+                last.kind,
+                ParagraphKind::Operative | ParagraphKind::Preambular | ParagraphKind::Body
+            ) {
+                let offset = last.text.len() + 1;
+                last.text.push('\n');
+                last.text.push_str(&p.text);
+                last.markup
+                    .extend(p.markup.into_iter().map(|m| shift(m, offset)));
+                for f in p.footnotes {
+                    if !last.footnotes.contains(&f) {
+                        last.footnotes.push(f);
+                    }
+                }
+                continue;
+            }
+        }
+        let kind = if is_closing(&p.text)
+            || (seen_operative && is_date_only(&p.text))
+            || (closing > 0 && is_date_only(&p.text))
+        {
+            closing += 1;
+            ParagraphKind::Closing
+        } else if is_enacting_formula(&p.text) {
+            heading += 1;
+            ParagraphKind::Heading
+        } else if resolution && operative_number(&p.text).is_some() {
+            seen_operative = true;
+            op += 1;
+            ParagraphKind::Operative
+        } else if resolution && !seen_operative {
+            pp += 1;
+            ParagraphKind::Preambular
+        } else if looks_like_heading(&p.text) {
+            heading += 1;
+            ParagraphKind::Heading
+        } else if resolution {
+            // Text after the operative part that is neither numbered nor closing.
+            body += 1;
+            ParagraphKind::Body
+        } else {
+            body += 1;
+            ParagraphKind::Body
+        };
+        let id = match kind {
+            ParagraphKind::Preambular => format!("PP{pp}"),
+            ParagraphKind::Operative => format!("OP{op}"),
+            ParagraphKind::Body => format!("P{body}"),
+            ParagraphKind::Heading => format!("H{heading}"),
+            ParagraphKind::Closing => format!("C{closing}"),
+        };
+        out.push(Paragraph {
+            id,
+            kind,
+            text: p.text,
+            markup: p.markup,
+            footnotes: p.footnotes,
+            citations: Vec::new(),
+        });
+    }
+    for p in &mut out {
+        p.citations = find_citations(&p.text, language);
+    }
+    out
+}
+
+fn shift(m: Markup, by: usize) -> Markup {
+    match m {
+        Markup::Emphasis { start, end } => Markup::Emphasis {
+            start: start + by,
+            end: end + by,
+        },
+        Markup::Superscript { start, end } => Markup::Superscript {
+            start: start + by,
+            end: end + by,
+        },
+        Markup::FootnoteRef { start, end, marker } => Markup::FootnoteRef {
+            start: start + by,
+            end: end + by,
+            marker,
+        },
+    }
+}
+
+fn is_date_only(text: &str) -> bool {
+    let t = text.trim();
+    t.split_whitespace().count() <= 4 && parse_date(t).is_some()
+}
+
+fn detect_language(text: &str) -> Language {
+    let sample: String = text.chars().take(20_000).collect();
+    let (mut fr, mut en) = (0, 0);
+    for w in sample.split(|c: char| !c.is_alphabetic()) {
+        match w {
+            "le" | "la" | "les" | "des" | "et" | "du" | "une" | "est" | "dans" | "pour" => fr += 1,
+            "the" | "of" | "and" | "to" | "is" | "in" | "that" | "for" | "with" => en += 1,
+            _ => {}
+        }
+    }
+    if fr > en { Language::Fr } else { Language::En }
+}
+
+fn detect_kind(front: &Front, text: &str) -> DocumentKind {
+    if front.resolution_markers
+        || front
+            .symbol
+            .as_ref()
+            .is_some_and(|s| s.as_str().contains("/RES/"))
+    {
+        return DocumentKind::Resolution;
+    }
+    let head: String = text.chars().take(2000).collect::<String>().to_lowercase();
+    if head.contains("déclaration") || head.contains("declaration") {
+        DocumentKind::Declaration
+    } else if head.contains("charte")
+        || head.contains("charter")
+        || head.contains("traité")
+        || head.contains("treaty")
+    {
+        DocumentKind::Treaty
+    } else {
+        DocumentKind::Document
+    }
+}
+
+/// "Résolution adoptée par l'Assemblée générale le 1er septembre 2023", "Resolution adopted by
+/// the General Assembly on 26 October 2018", "of 22 November 1967"; else a closing date line.
+fn adoption_date(header: &[String], paragraphs: &[Paragraph]) -> Option<String> {
+    let joined = header.join(" ");
+    let lower = joined.to_lowercase();
+    for key in ["adoptée par", "adopted by", "adoptée le", "adopted on"] {
+        if let Some(pos) = lower.find(key) {
+            if let Some(d) = parse_date(&joined[pos..]) {
+                return Some(d);
+            }
+        }
+    }
+    if let Some(of) = header.iter().find(|h| h.starts_with("of ")) {
+        if let Some(d) = parse_date(of) {
+            return Some(d);
+        }
+    }
+    paragraphs
+        .iter()
+        .filter(|p| p.kind == ParagraphKind::Closing)
+        .find_map(|p| parse_date(&p.text))
+}
+
+fn inferred_title(paragraphs: &[Paragraph], symbol: &Option<Symbol>, path: &str) -> String {
+    if let Some(sym) = symbol {
+        if let Some(first) = paragraphs.iter().find(|p| {
+            matches!(
+                p.kind,
+                ParagraphKind::Preambular | ParagraphKind::Operative | ParagraphKind::Body
+            )
+        }) {
+            return truncate_words(first.text.lines().next().unwrap_or(""), 90);
+        }
+        return sym.to_string();
+    }
+    if let Some(first) = paragraphs.first() {
+        if first.text.chars().count() <= 150 && !first.text.ends_with(['.', ',']) {
+            return first.text.clone();
+        }
+        return truncate_words(&first.text, 90);
+    }
+    file_stem(path).to_string()
+}
+
+fn truncate_words(text: &str, max: usize) -> String {
+    let text = text.trim_end_matches([',', ';', ':']);
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for w in text.split_whitespace() {
+        if out.chars().count() + w.chars().count() + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    out.push('…');
+    out
+}
+
+fn file_stem(path: &str) -> &str {
+    let name = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    name.rsplit_once('.').map(|(s, _)| s).unwrap_or(name)
+}
+
+fn symbol_from_path(path: &str) -> Option<Symbol> {
+    let stem = file_stem(path);
+    if stem.starts_with("S_RES_") || stem.starts_with("A_RES_") {
+        Symbol::parse(stem)
+    } else {
+        None
+    }
+}
+
+fn slug_from_path(path: &str) -> String {
+    let mut out = String::new();
+    for c in file_stem(path).chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            out.push(c);
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-').to_string();
+    if out.is_empty() {
+        "document".into()
+    } else {
+        out
+    }
 }

@@ -58,6 +58,17 @@ pub fn bundled() -> Vec<Source> {
 
 /// The user's files and folders.
 pub fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
-    let _ = paths;
-    (Vec::new(), Vec::new())
+    // Temporary: plain UTF-8 files only.
+    let mut out = Vec::new();
+    for p in paths {
+        if let Ok(text) = std::fs::read_to_string(p) {
+            out.push(Source {
+                path: p.display().to_string(),
+                collection: "Local".into(),
+                text,
+                meta: Meta::default(),
+            });
+        }
+    }
+    (out, Vec::new())
 }

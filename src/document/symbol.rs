@@ -41,7 +41,9 @@ impl Symbol {
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "/.-() ".contains(c))
             {
-                return Some(Symbol(upper.split_whitespace().collect::<Vec<_>>().join(" ")));
+                return Some(Symbol(
+                    upper.split_whitespace().collect::<Vec<_>>().join(" "),
+                ));
             }
             return None;
         }

@@ -1,0 +1,277 @@
+//! The command line: arguments, and the non-interactive commands for scripts, tests and benchmarks.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use anyhow::{Context, Result, bail};
+use clap::{Args, Parser, Subcommand};
+use serde_json::{Value, json};
+
+use crate::document::{Citation, Corpus, Document};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "plenary",
+    version,
+    about = "A terminal reader for official documents: UN resolutions, declarations, treaties",
+    long_about = "A terminal reader for official documents: UN resolutions, declarations, treaties.\n\n\
+                  With no command, opens the reader on the bundled library plus any PATHs given."
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    #[command(flatten)]
+    pub library: LibraryArgs,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct LibraryArgs {
+    /// Files (.txt, .md) or folders (searched recursively) to add to the library.
+    #[arg(value_name = "PATH", global = true)]
+    pub paths: Vec<PathBuf>,
+    /// Leave the bundled documents out of the library.
+    #[arg(long, global = true)]
+    pub no_bundled: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// One row per document: id, symbol, date, kind, title, counts.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// The parsed document. DOC is an id, a symbol (A/RES/77/338 or 77/338) or a file path.
+    Show {
+        #[arg(value_name = "DOC")]
+        doc: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Outgoing citations (resolved target or official link) and backlinks of a document.
+    Cites {
+        #[arg(value_name = "DOC")]
+        doc: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Fuzzy-ranked paragraphs across the library, best first.
+    Search {
+        #[arg(value_name = "QUERY")]
+        query: String,
+        /// At most this many results.
+        #[arg(long, default_value_t = 20)]
+        limit: usize,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the saved bookmarks.
+    Bookmarks {
+        #[arg(long, conflicts_with = "markdown")]
+        json: bool,
+        #[arg(long)]
+        markdown: bool,
+    },
+}
+
+/// Loads the library named by the arguments, reporting unloadable files on stderr.
+pub fn load_corpus(args: &LibraryArgs) -> Corpus {
+    let corpus = Corpus::load(&args.paths, !args.no_bundled);
+    for e in &corpus.errors {
+        eprintln!("plenary: {e}");
+    }
+    corpus
+}
+
+pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) -> Result<()> {
+    match command {
+        Command::List { json } => {
+            let corpus = load_corpus(args);
+            list(&corpus, json, out)
+        }
+        Command::Show { doc, json } => {
+            let corpus = load_corpus(args);
+            let d = find(&corpus, &doc)?;
+            show(d, json, out)
+        }
+        Command::Cites { doc, json } => {
+            let corpus = load_corpus(args);
+            let d = find(&corpus, &doc)?;
+            cites(&corpus, d, json, out)
+        }
+        Command::Search { query, limit, json } => {
+            let corpus = load_corpus(args);
+            search(&corpus, &query, limit, json, out)
+        }
+        Command::Bookmarks { json, markdown } => bookmarks(json, markdown, out),
+    }
+}
+
+fn find<'a>(corpus: &'a Corpus, name: &str) -> Result<&'a Document> {
+    match corpus.find(name) {
+        Some(i) => Ok(&corpus.documents[i]),
+        None => bail!("no document named {name:?} in the library (try `plenary list`)"),
+    }
+}
+
+pub fn document_summary(d: &Document) -> Value {
+    json!({
+        "id": d.id,
+        "path": d.path,
+        "collection": d.collection,
+        "title": d.title,
+        "symbol": d.symbol,
+        "date": d.date,
+        "kind": d.kind,
+        "language": d.language,
+        "paragraph_count": d.paragraphs.len(),
+        "footnote_count": d.footnotes.len(),
+        "citation_count": d.citations().count(),
+        "cited_by": d.cited_by,
+    })
+}
+
+pub fn document_json(d: &Document) -> Value {
+    let mut v = document_summary(d);
+    v["header"] = json!(d.header);
+    v["paragraphs"] = json!(d.paragraphs);
+    v["footnotes"] = json!(d.footnotes);
+    v
+}
+
+fn list(corpus: &Corpus, as_json: bool, out: &mut dyn Write) -> Result<()> {
+    if as_json {
+        let rows: Vec<Value> = corpus.documents.iter().map(document_summary).collect();
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
+    }
+    for (collection, members) in corpus.collections() {
+        writeln!(out, "# {collection} ({})", members.len())?;
+        for i in members {
+            let d = &corpus.documents[i];
+            writeln!(
+                out,
+                "{:<26} {:<20} {:<10} {:<11} {:>4}¶ {:>3}fn {:>3}→ {:>3}←  {}",
+                d.id,
+                d.symbol.as_ref().map(|s| s.as_str()).unwrap_or("-"),
+                d.date.as_deref().unwrap_or("-"),
+                d.kind.as_str(),
+                d.paragraphs.len(),
+                d.footnotes.len(),
+                d.citations().count(),
+                d.cited_by.len(),
+                d.title
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn show(d: &Document, as_json: bool, out: &mut dyn Write) -> Result<()> {
+    if as_json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&document_json(d))?)?;
+        return Ok(());
+    }
+    writeln!(out, "{}", d.title)?;
+    writeln!(
+        out,
+        "{} · {} · {} · {} · {}",
+        d.symbol.as_ref().map(|s| s.as_str()).unwrap_or("no symbol"),
+        d.date.as_deref().unwrap_or("no date"),
+        d.kind.as_str(),
+        d.language.as_str(),
+        d.path
+    )?;
+    writeln!(out)?;
+    for p in &d.paragraphs {
+        writeln!(out, "[{}] {}", p.id, p.text.replace('\n', "\n      "))?;
+    }
+    if !d.footnotes.is_empty() {
+        writeln!(out, "\n---")?;
+        for f in &d.footnotes {
+            writeln!(out, "{} {}", f.marker, f.text)?;
+        }
+    }
+    Ok(())
+}
+
+fn citation_json(c: &Citation) -> Value {
+    json!(c)
+}
+
+fn cites(corpus: &Corpus, d: &Document, as_json: bool, out: &mut dyn Write) -> Result<()> {
+    let mut rows = Vec::new();
+    for p in &d.paragraphs {
+        for c in &p.citations {
+            rows.push((p.id.clone(), c));
+        }
+    }
+    for f in &d.footnotes {
+        for c in &f.citations {
+            rows.push((format!("footnote {}", f.marker), c));
+        }
+    }
+    if as_json {
+        let citations: Vec<Value> = rows
+            .iter()
+            .map(|(from, c)| {
+                let mut v = citation_json(c);
+                v["from"] = json!(from);
+                v
+            })
+            .collect();
+        let v = json!({ "citations": citations, "cited_by": d.cited_by });
+        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        return Ok(());
+    }
+    writeln!(out, "Citations in {}:", d.label())?;
+    for (from, c) in &rows {
+        let to = match (&c.target, &c.url) {
+            (Some(t), _) => {
+                let label = corpus.get(t).map(|t| t.label()).unwrap_or_default();
+                match &c.paragraph {
+                    Some(p) => format!("→ {t} ({label}, {p})"),
+                    None => format!("→ {t} ({label})"),
+                }
+            }
+            (None, Some(url)) => format!("not in library: {url}"),
+            (None, None) => "not in library".to_string(),
+        };
+        writeln!(out, "  {from:<12} {:<40} {to}", c.text.replace('\n', " "))?;
+    }
+    writeln!(out, "Cited by:")?;
+    if d.cited_by.is_empty() {
+        writeln!(out, "  (nothing in the library)")?;
+    }
+    for id in &d.cited_by {
+        let label = corpus.get(id).map(|t| t.label()).unwrap_or_default();
+        writeln!(out, "  {id} ({label})")?;
+    }
+    Ok(())
+}
+
+fn search(
+    corpus: &Corpus,
+    query: &str,
+    limit: usize,
+    as_json: bool,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let _ = (corpus, query, limit, as_json, out);
+    bail!("search is not available yet")
+}
+
+fn bookmarks(as_json: bool, markdown: bool, out: &mut dyn Write) -> Result<()> {
+    let _ = (as_json, markdown, out);
+    bail!("bookmarks are not available yet")
+}
+
+/// Runs the reader or a command; returns the process exit code.
+pub fn main_with(cli: Cli) -> Result<()> {
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cli.command {
+        Some(command) => run_command(command, &cli.library, &mut out).context("plenary"),
+        None => bail!("the interactive reader is not available yet"),
+    }
+}
