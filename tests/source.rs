@@ -98,6 +98,9 @@ fn latin1_file_keeps_its_accents() {
     let path = write(dir.path(), "latin1.txt", &bytes);
     let source = load_one(&path).expect("Latin-1 loads");
     assert_eq!(&*source.text, "La résolution adoptée à l’unanimité.\n");
+    // "É»" is C9 BB, which happens to be valid UTF-8 (U+027B): a legacy file stays legacy.
+    let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode("Été, «ÉTÉ» à Genève");
+    assert_eq!(decode(&bytes), Ok("Été, «ÉTÉ» à Genève".to_string()));
     // Plain ISO-8859-1 bytes too.
     let path = write(dir.path(), "iso.txt", b"r\xe9solution\n");
     assert_eq!(&*load_one(&path).expect("loads").text, "résolution\n");
