@@ -1471,9 +1471,3 @@ mod tests {
         }
     }
 }
-
-/// The first date in `text`, as ISO `YYYY-MM-DD` (temporary stand-in).
-pub fn parse_date(text: &str) -> Option<String> {
-    let _ = text;
-    None
-}

@@ -1,7 +1,28 @@
 //! Where document text comes from: the bundled library, user files and folders, their metadata.
+//!
+//! Everything that leaves this module is decoded, sanitised text: no terminal escape sequences,
+//! no control characters other than `\n` and `\f` (kept as the page-break signal the parser
+//! uses), LF line ends. Structure is the parser's business.
 
 use serde::Deserialize;
-use std::path::PathBuf;
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashSet};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::str::Chars;
+
+use super::model::{DocumentKind, Language};
+use super::symbol::Symbol;
+
+mod embedded {
+    include!(concat!(env!("OUT_DIR"), "/bundled.rs"));
+}
+
+const SEEDS_CATALOG: &str = include_str!("../../seeds/catalog.toml");
+const LIBRARY_CATALOG: &str = include_str!("../../assets/library/catalog.toml");
+
+/// Collection of user files given one by one on the command line.
+pub const LOCAL_COLLECTION: &str = "Local";
 
 /// Metadata that the text itself may not state: from the seeds catalog, a sidecar `NAME.toml`,
 /// or `+++` TOML front matter in a `.md` file. Every field is optional; the parser infers the rest.
@@ -17,58 +38,770 @@ pub struct Meta {
     pub collection: Option<String>,
 }
 
+impl Meta {
+    /// Reads metadata written by a user. Unknown fields, a `kind` other than those of
+    /// `DocumentKind` or a `language` other than fr/en are errors, so typos do not pass silently.
+    /// The `Err` is one line (with the TOML line number when there is one).
+    /// String values are sanitised to one clean line each: they end up on screen.
+    pub fn from_toml(text: &str) -> Result<Meta, String> {
+        // The reason quotes the file, and the file is untrusted.
+        Self::from_toml_unsanitized(text)
+            .map_err(|reason| sanitize(&reason).replace(['\n', '\x0c'], " "))
+    }
+
+    fn from_toml_unsanitized(text: &str) -> Result<Meta, String> {
+        let meta: Meta = toml::from_str(text).map_err(|e| one_line_toml_error(text, &e))?;
+        if let Some(kind) = meta
+            .kind
+            .as_deref()
+            .filter(|k| DocumentKind::parse(k).is_none())
+        {
+            return Err(format!(
+                "kind {kind:?} is not one of resolution, declaration, treaty, document"
+            ));
+        }
+        if let Some(language) = meta
+            .language
+            .as_deref()
+            .filter(|l| Language::parse(l).is_none())
+        {
+            return Err(format!("language {language:?} is not fr or en"));
+        }
+        Ok(meta.single_lines())
+    }
+
+    /// Field by field: the value of `self` when set, else that of `fallback` (like `Option::or`).
+    pub fn or(self, fallback: Meta) -> Meta {
+        Meta {
+            id: self.id.or(fallback.id),
+            title: self.title.or(fallback.title),
+            symbol: self.symbol.or(fallback.symbol),
+            date: self.date.or(fallback.date),
+            kind: self.kind.or(fallback.kind),
+            language: self.language.or(fallback.language),
+            collection: self.collection.or(fallback.collection),
+        }
+    }
+
+    fn single_lines(self) -> Meta {
+        let clean = |v: Option<String>| {
+            v.map(|s| {
+                let s = sanitize(&s).replace(['\n', '\x0c'], " ");
+                s.trim().to_string()
+            })
+            .filter(|s| !s.is_empty())
+        };
+        Meta {
+            id: clean(self.id),
+            title: clean(self.title),
+            symbol: clean(self.symbol),
+            date: clean(self.date),
+            kind: clean(self.kind),
+            language: clean(self.language),
+            collection: clean(self.collection),
+        }
+    }
+}
+
+/// `toml`'s errors span several lines with a source excerpt; a `LoadError` is one line.
+fn one_line_toml_error(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().split_whitespace().collect::<Vec<_>>().join(" ");
+    match e.span() {
+        Some(span) => {
+            let line = text.as_bytes()[..span.start.min(text.len())]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            format!("line {line}: {message}")
+        }
+        None => message,
+    }
+}
+
 /// Raw text of one document, decoded and sanitised, ready to parse.
 #[derive(Debug, Clone)]
 pub struct Source {
-    /// `bundled:seeds/NAME.txt` for embedded documents, the file path otherwise.
+    /// `bundled:seeds/NAME.txt` for embedded documents, the file path otherwise (as given, through
+    /// `shown_path`).
     pub path: String,
     /// Collection it is listed under.
     pub collection: String,
-    pub text: String,
+    /// Borrowed from the binary for bundled documents (no copy at start-up), owned for user files.
+    /// Derefs to `&str`.
+    pub text: Cow<'static, str>,
     pub meta: Meta,
 }
 
 /// Why a file could not become a document. Displayed as one line naming the file.
+///
+/// File names are shown through `shown_path`: on Unix a name may hold escape sequences and
+/// newlines, and it reaches the terminal just like document text.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: no such file or directory")]
+    #[error("{}: no such file or directory", shown_path(.path))]
     Missing { path: PathBuf },
-    #[error("{path}: no .txt or .md documents in this directory")]
+    #[error("{}: no .txt or .md documents in this directory", shown_path(.path))]
     EmptyDirectory { path: PathBuf },
-    #[error("{path}: empty file")]
+    #[error("{}: empty file", shown_path(.path))]
     Empty { path: PathBuf },
-    #[error("{path}: binary file (contains NUL bytes), not a text document")]
+    #[error("{}: binary file (contains NUL bytes), not a text document", shown_path(.path))]
     Binary { path: PathBuf },
-    #[error("{path}: not valid text in UTF-8, UTF-16 or Windows-1252")]
-    Encoding { path: PathBuf },
-    #[error("{path}: {source}")]
+    #[error("{}: {problem}", shown_path(.path))]
+    Encoding {
+        path: PathBuf,
+        problem: DecodeProblem,
+    },
+    #[error("{}: {source}", shown_path(.path))]
     Io {
         path: PathBuf,
         #[source]
         source: std::io::Error,
     },
-    #[error("{path}: bad metadata: {reason}")]
+    /// A warning, not a failure: the document itself still loads, without this metadata.
+    #[error("{}: bad metadata, ignored: {reason}", shown_path(.path))]
     Meta { path: PathBuf, reason: String },
 }
 
-/// The documents embedded in the binary.
-pub fn bundled() -> Vec<Source> {
-    Vec::new()
+/// A path as one clean line for the screen: sanitised, line and page breaks shown as `?`.
+pub fn shown_path(path: &Path) -> String {
+    sanitize(&path.to_string_lossy()).replace(['\n', '\x0c'], "?")
 }
 
-/// The user's files and folders.
-pub fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
-    // Temporary: plain UTF-8 files only.
-    let mut out = Vec::new();
-    for p in paths {
-        if let Ok(text) = std::fs::read_to_string(p) {
-            out.push(Source {
-                path: p.display().to_string(),
-                collection: "Local".into(),
-                text,
-                meta: Meta::default(),
-            });
+impl LoadError {
+    /// The file or directory the error is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            LoadError::Missing { path }
+            | LoadError::EmptyDirectory { path }
+            | LoadError::Empty { path }
+            | LoadError::Binary { path }
+            | LoadError::Encoding { path, .. }
+            | LoadError::Io { path, .. }
+            | LoadError::Meta { path, .. } => path,
         }
     }
-    (out, Vec::new())
+
+    /// True for problems that did not stop the document from loading (bad metadata).
+    pub fn is_warning(&self) -> bool {
+        matches!(self, LoadError::Meta { .. })
+    }
+}
+
+/// Why bytes could not be read as text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, thiserror::Error)]
+pub enum DecodeProblem {
+    #[error("binary file (contains NUL bytes), not a text document")]
+    Binary,
+    #[error("starts with a UTF-16 byte-order mark but is not valid UTF-16")]
+    MalformedUtf16,
+}
+
+// ---------------------------------------------------------------------------------------------
+// Bundled library
+
+/// Per-folder rules of a catalog TOML (`seeds/catalog.toml`, each table of
+/// `assets/library/catalog.toml`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FolderRules {
+    collection: Option<String>,
+    #[serde(default)]
+    symbol_from_file_name: bool,
+    #[serde(default)]
+    defaults: Meta,
+    #[serde(default)]
+    files: BTreeMap<String, Meta>,
+}
+
+struct Catalogs {
+    seeds: FolderRules,
+    library: BTreeMap<String, FolderRules>,
+}
+
+fn catalogs() -> Result<Catalogs, toml::de::Error> {
+    Ok(Catalogs {
+        seeds: toml::from_str(SEEDS_CATALOG)?,
+        library: toml::from_str(LIBRARY_CATALOG)?,
+    })
+}
+
+/// The documents embedded in the binary: `seeds/` and `assets/library/`, in path order, with the
+/// metadata of their catalogs. Cheap: the text is borrowed from the binary, not copied or scanned
+/// (build.rs checked it is clean; the few files that are not get sanitised here).
+pub fn bundled() -> Vec<Source> {
+    // The catalogs are compiled in, not user data; `catalogs_parse` (a test) keeps them valid.
+    // Should one still be broken, the documents load without catalog metadata rather than not at all.
+    let catalogs = catalogs().unwrap_or_else(|_| Catalogs {
+        seeds: FolderRules::default(),
+        library: BTreeMap::new(),
+    });
+    embedded::BUNDLED
+        .iter()
+        .map(|&(rel, text, clean)| {
+            let (folder, name) = match rel.rsplit_once('/') {
+                Some((folder, name)) => (folder, name),
+                None => ("", rel),
+            };
+            let (folder_name, rules) = match folder.strip_prefix("assets/library/") {
+                Some(sub) => {
+                    let top = sub.split('/').next().unwrap_or(sub);
+                    (top, catalogs.library.get(top))
+                }
+                None => ("Seeds", Some(&catalogs.seeds)),
+            };
+            let mut meta = Meta::default();
+            let mut collection = folder_name.to_string();
+            if let Some(rules) = rules {
+                let file_meta = rules.files.get(name).cloned().unwrap_or_default();
+                meta = file_meta.or(rules.defaults.clone());
+                if rules.symbol_from_file_name && meta.symbol.is_none() {
+                    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+                    meta.symbol = Symbol::parse(stem).map(|s| s.as_str().to_string());
+                }
+                if let Some(c) = &rules.collection {
+                    collection.clone_from(c);
+                }
+            }
+            if let Some(c) = &meta.collection {
+                collection.clone_from(c);
+            }
+            let text = if clean {
+                Cow::Borrowed(text)
+            } else {
+                sanitize(text)
+            };
+            Source {
+                path: format!("bundled:{rel}"),
+                collection,
+                text,
+                meta,
+            }
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// User files
+
+/// Loads the files and folders given on the command line.
+///
+/// A folder is walked recursively for `.txt` and `.md` files (hidden entries skipped, sorted by
+/// path so the order never depends on the file system); a file named explicitly loads whatever its
+/// extension, since decoding tells text from binary. Files of a folder are listed under the
+/// folder's name, files given one by one under "Local" (a `collection` in the metadata wins).
+///
+/// Every file gives a `Source` or exactly one fatal `LoadError`, and the rest still loads. Bad
+/// metadata is the exception: the document loads without it and a `LoadError::Meta` warning
+/// (`is_warning()`) is reported too, because losing a whole document over a typo in a title
+/// would punish the user more than the typo does.
+pub fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        let metadata = match fs::metadata(path) {
+            Ok(m) => m,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                errors.push(LoadError::Missing { path: path.clone() });
+                continue;
+            }
+            Err(source) => {
+                errors.push(LoadError::Io {
+                    path: path.clone(),
+                    source,
+                });
+                continue;
+            }
+        };
+        if metadata.is_dir() {
+            let collection = folder_collection(path);
+            let mut files = Vec::new();
+            let mut visited = HashSet::new();
+            walk(path, &mut files, &mut visited, &mut errors);
+            files.sort();
+            if files.is_empty() {
+                errors.push(LoadError::EmptyDirectory { path: path.clone() });
+            }
+            for file in files {
+                load_into(&file, &collection, &mut sources, &mut errors);
+            }
+        } else {
+            load_into(path, LOCAL_COLLECTION, &mut sources, &mut errors);
+        }
+    }
+    (sources, errors)
+}
+
+/// The name of a folder as the user would call it, even for `.` or `..`.
+fn folder_collection(path: &Path) -> String {
+    let named = |p: &Path| {
+        p.file_name()
+            .map(|n| sanitize(&n.to_string_lossy()).trim().to_string())
+            .filter(|n| !n.is_empty())
+    };
+    named(path)
+        .filter(|n| n != "." && n != "..")
+        .or_else(|| fs::canonicalize(path).ok().and_then(|p| named(&p)))
+        .unwrap_or_else(|| LOCAL_COLLECTION.to_string())
+}
+
+fn is_document_name(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".txt") || lower.ends_with(".md")
+}
+
+/// Collects document files below `dir`. Symbolic links are followed; `visited` (canonical paths)
+/// stops link loops.
+fn walk(
+    dir: &Path,
+    files: &mut Vec<PathBuf>,
+    visited: &mut HashSet<PathBuf>,
+    errors: &mut Vec<LoadError>,
+) {
+    if fs::canonicalize(dir).is_ok_and(|canonical| !visited.insert(canonical)) {
+        return;
+    }
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            errors.push(LoadError::Io {
+                path: dir.to_path_buf(),
+                source,
+            });
+            return;
+        }
+    };
+    for entry in entries {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(source) => {
+                errors.push(LoadError::Io {
+                    path: dir.to_path_buf(),
+                    source,
+                });
+                continue;
+            }
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        let path = entry.path();
+        // `metadata` follows links, unlike `entry.file_type()`; a dangling link is skipped.
+        match fs::metadata(&path) {
+            Ok(m) if m.is_dir() => walk(&path, files, visited, errors),
+            Ok(m) if m.is_file() && is_document_name(&name) => files.push(path),
+            Ok(_) => {}
+            Err(_) if is_document_name(&name) => errors.push(LoadError::Missing { path }),
+            Err(_) => {}
+        }
+    }
+}
+
+fn load_into(
+    path: &Path,
+    collection: &str,
+    sources: &mut Vec<Source>,
+    errors: &mut Vec<LoadError>,
+) {
+    match load_file(path, collection) {
+        Ok((source, warning)) => {
+            sources.push(source);
+            errors.extend(warning);
+        }
+        Err(e) => errors.push(e),
+    }
+}
+
+/// One user file into a `Source`, with an optional metadata warning.
+fn load_file(path: &Path, collection: &str) -> Result<(Source, Option<LoadError>), LoadError> {
+    // Read once; everything after is linear in the size.
+    let bytes = fs::read(path).map_err(|source| match source.kind() {
+        std::io::ErrorKind::NotFound => LoadError::Missing {
+            path: path.to_path_buf(),
+        },
+        _ => LoadError::Io {
+            path: path.to_path_buf(),
+            source,
+        },
+    })?;
+    let decoded = decode_vec(bytes).map_err(|problem| match problem {
+        DecodeProblem::Binary => LoadError::Binary {
+            path: path.to_path_buf(),
+        },
+        DecodeProblem::MalformedUtf16 => LoadError::Encoding {
+            path: path.to_path_buf(),
+            problem,
+        },
+    })?;
+    let sanitized = match sanitize(&decoded) {
+        Cow::Borrowed(_) => None,
+        Cow::Owned(s) => Some(s),
+    };
+    let mut text = sanitized.unwrap_or(decoded);
+
+    let mut warning = None;
+    let mut meta = Meta::default();
+    let is_markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    if is_markdown {
+        match split_front_matter(&text) {
+            FrontMatter::None => {}
+            FrontMatter::Unclosed => {
+                warning = Some(LoadError::Meta {
+                    path: path.to_path_buf(),
+                    reason: "front matter opened with +++ is never closed; kept as text".into(),
+                });
+            }
+            FrontMatter::Found { toml, body_start } => {
+                match Meta::from_toml(toml) {
+                    Ok(m) => meta = m,
+                    Err(reason) => {
+                        warning = Some(LoadError::Meta {
+                            path: path.to_path_buf(),
+                            reason,
+                        })
+                    }
+                }
+                // Removed even when invalid: it is clearly metadata, not document text.
+                text.drain(..body_start);
+            }
+        }
+    }
+    let sidecar = path.with_extension("toml");
+    // `sidecar != path`: a .toml named on the command line is not its own metadata.
+    if sidecar != path && sidecar.is_file() {
+        match read_sidecar(&sidecar) {
+            // Front matter is the more specific of the two: it wins field by field.
+            Ok(m) => meta = meta.or(m),
+            Err(reason) => {
+                // Only one warning per file: a front-matter problem already told the user.
+                warning.get_or_insert(LoadError::Meta {
+                    path: sidecar.clone(),
+                    reason,
+                });
+            }
+        }
+    }
+
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_path_buf(),
+        });
+    }
+    let collection = meta
+        .collection
+        .clone()
+        .unwrap_or_else(|| collection.to_string());
+    Ok((
+        Source {
+            path: shown_path(path),
+            collection,
+            text: Cow::Owned(text),
+            meta,
+        },
+        warning,
+    ))
+}
+
+fn read_sidecar(path: &Path) -> Result<Meta, String> {
+    let bytes = fs::read(path).map_err(|e| e.to_string())?;
+    // TOML is UTF-8 by definition, but a sidecar saved by an old editor in Windows-1252 is
+    // still readable, so it goes through the same decoding as documents.
+    let text = decode_vec(bytes).map_err(|e| e.to_string())?;
+    Meta::from_toml(&text)
+}
+
+enum FrontMatter<'a> {
+    None,
+    Unclosed,
+    Found { toml: &'a str, body_start: usize },
+}
+
+/// `+++` on the first line, TOML, `+++` on a line of its own. Trailing spaces on the fences are
+/// tolerated. Expects LF line ends (the text is sanitised first).
+fn split_front_matter(text: &str) -> FrontMatter<'_> {
+    let Some((first, rest)) = text.split_once('\n') else {
+        return FrontMatter::None;
+    };
+    if first.trim_end() != "+++" {
+        return FrontMatter::None;
+    }
+    let toml_start = first.len() + 1;
+    let mut offset = toml_start;
+    for line in rest.split_inclusive('\n') {
+        if line.trim_end() == "+++" {
+            return FrontMatter::Found {
+                toml: &text[toml_start..offset],
+                body_start: offset + line.len(),
+            };
+        }
+        offset += line.len();
+    }
+    FrontMatter::Unclosed
+}
+
+// ---------------------------------------------------------------------------------------------
+// Decoding
+
+/// Bytes of a text file into a `String`. Copies the input; `decode_vec` avoids that.
+pub fn decode(bytes: &[u8]) -> Result<String, DecodeProblem> {
+    decode_vec(bytes.to_vec())
+}
+
+/// Bytes of a text file into a `String`, reusing the buffer when it is already UTF-8.
+///
+/// - UTF-16 LE/BE with a byte-order mark: decoded; malformed → `MalformedUtf16`.
+/// - A NUL byte anywhere → `Binary`. The whole file is scanned (memchr: milliseconds for 100 MB)
+///   rather than the first 8 KiB, so a file that is text at the top and binary further down is
+///   not shown as garbage; real text documents never contain NUL.
+/// - UTF-8 (a leading BOM is removed).
+/// - Otherwise mostly-UTF-8 text with a few stray legacy bytes keeps its UTF-8 and has only the
+///   stray bytes read as Windows-1252; anything else is read entirely as Windows-1252 (a superset
+///   of Latin-1 for printable text, so Latin-1 files keep their accents). Windows-1252 maps every
+///   byte, so decoding never gives up on files without NUL.
+pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, DecodeProblem> {
+    let utf16 = if bytes.starts_with(&[0xFF, 0xFE]) {
+        Some(encoding_rs::UTF_16LE)
+    } else if bytes.starts_with(&[0xFE, 0xFF]) {
+        Some(encoding_rs::UTF_16BE)
+    } else {
+        None
+    };
+    if let Some(encoding) = utf16 {
+        let text = encoding
+            .decode_without_bom_handling_and_without_replacement(&bytes[2..])
+            .ok_or(DecodeProblem::MalformedUtf16)?;
+        if text.contains('\0') {
+            return Err(DecodeProblem::Binary);
+        }
+        return Ok(text.into_owned());
+    }
+    if memchr::memchr(0, &bytes).is_some() {
+        return Err(DecodeProblem::Binary);
+    }
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(e) => Ok(decode_legacy(&e.into_bytes())),
+    }
+}
+
+/// Invalid UTF-8: decides between "UTF-8 with stray bytes" and "a legacy 8-bit file".
+fn decode_legacy(bytes: &[u8]) -> String {
+    let mut valid_multibyte = 0usize;
+    let mut invalid = 0usize;
+    for chunk in bytes.utf8_chunks() {
+        valid_multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+        invalid += chunk.invalid().len();
+    }
+    if valid_multibyte > invalid {
+        let mut out = String::with_capacity(bytes.len() + invalid);
+        for chunk in bytes.utf8_chunks() {
+            out.push_str(chunk.valid());
+            out.push_str(
+                &encoding_rs::WINDOWS_1252
+                    .decode_without_bom_handling(chunk.invalid())
+                    .0,
+            );
+        }
+        out
+    } else {
+        encoding_rs::WINDOWS_1252
+            .decode_without_bom_handling(bytes)
+            .0
+            .into_owned()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sanitising
+
+/// Makes text safe to put on a terminal. A document must never be able to drive the terminal.
+///
+/// - Whole escape sequences are removed, not just their ESC: CSI (`ESC [` … final byte), string
+///   sequences (OSC `ESC ]`, DCS `ESC P`, SOS, PM, APC … up to BEL, ST or the end of the line,
+///   so an unterminated one cannot swallow the document) and two-byte `ESC x`.
+/// - CRLF and lone CR become LF.
+/// - Tab becomes one space: the UI never gets raw tabs, whose width the terminal decides.
+/// - `\f` is kept: it is the page-break signal of `pdftotext` output that the parser uses.
+/// - Other C0 controls, DEL, C1 controls (U+0080–U+009F) and bidi overrides/isolates
+///   (U+202A–U+202E, U+2066–U+2069) are removed. C1 introducers (U+009B CSI, U+009D OSC) are
+///   removed alone, their parameters stay as visible text: without the introducer they are inert,
+///   and the usual source of C1 characters is a stray Windows-1252 byte (0x90, 0x9D), where
+///   swallowing the rest of the line would lose real text.
+///
+/// Returns the input borrowed when there is nothing to change (the common case), after a single
+/// byte scan.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    let Some(first) = first_unclean(text) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut chars = text[first..].chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\x0c' => out.push(c),
+            '\t' => out.push(' '),
+            '\r' => {
+                if peek(&chars) == Some('\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\x1b' => skip_escape(&mut chars),
+            c if is_unclean(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn is_unclean(c: char) -> bool {
+    (c < ' ' && c != '\n' && c != '\x0c')
+        || ('\u{7f}'..='\u{9f}').contains(&c)
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+/// Byte offset of the first character `is_unclean` would flag. Works on bytes: in valid UTF-8,
+/// 0xC2 and 0xE2 are always lead bytes, so C1 controls (C2 80–9F) and the bidi characters
+/// (E2 80 AA–AE, E2 81 A6–A9) are recognised without decoding.
+fn first_unclean(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    for (i, &x) in b.iter().enumerate() {
+        let hit = match x {
+            b'\n' | 0x0c => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+            0xe2 => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
+            ),
+            _ => false,
+        };
+        if hit {
+            return Some(i);
+        }
+    }
+    None
+}
+
+fn peek(chars: &Chars<'_>) -> Option<char> {
+    chars.clone().next()
+}
+
+/// After ESC. Anything that is not a recognisable sequence leaves the following text alone.
+fn skip_escape(chars: &mut Chars<'_>) {
+    match peek(chars) {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        // Intermediate bytes then a final byte: ESC ( B, ESC # 8…
+        Some(' '..='/') => {
+            while matches!(peek(chars), Some(' '..='/')) {
+                chars.next();
+            }
+            if matches!(peek(chars), Some('0'..='~')) {
+                chars.next();
+            }
+        }
+        // Two-character sequences: ESC c, ESC 7, ESC =…
+        Some('0'..='~') => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// After CSI: parameter and intermediate bytes, then one final byte. Stops without consuming at
+/// anything else (a newline, a letter outside ASCII), which then stays text.
+fn skip_csi(chars: &mut Chars<'_>) {
+    while matches!(peek(chars), Some(' '..='?')) {
+        chars.next();
+    }
+    if matches!(peek(chars), Some('@'..='~')) {
+        chars.next();
+    }
+}
+
+/// After OSC/DCS/SOS/PM/APC: up to and including BEL or ST (ESC \ or U+009C). A line end ends it
+/// too (not consumed), and another ESC ends it without being consumed so the main loop removes
+/// that sequence as well, without recursion.
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(c) = peek(chars) {
+        match c {
+            '\x07' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\n' | '\r' => return,
+            '\x1b' => {
+                let mut ahead = chars.clone();
+                ahead.next();
+                if ahead.next() == Some('\\') {
+                    *chars = ahead;
+                }
+                return;
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn catalogs_parse() {
+        let catalogs = catalogs().expect("bundled catalogs are valid TOML of the right shape");
+        assert_eq!(catalogs.seeds.collection.as_deref(), Some("Seeds"));
+        assert_eq!(catalogs.library.len(), 3);
+    }
+
+    #[test]
+    fn every_catalog_entry_names_a_bundled_file() {
+        let catalogs = catalogs().expect("valid catalogs");
+        let files: HashSet<&str> = embedded::BUNDLED.iter().map(|(rel, _, _)| *rel).collect();
+        for name in catalogs.seeds.files.keys() {
+            assert!(files.contains(format!("seeds/{name}").as_str()), "{name}");
+        }
+        for (folder, rules) in &catalogs.library {
+            for name in rules.files.keys() {
+                let rel = format!("assets/library/{folder}/{name}");
+                assert!(files.contains(rel.as_str()), "{rel}");
+            }
+        }
+    }
+
+    #[test]
+    fn front_matter_split() {
+        let text = "+++ \ntitle = \"T\"\n+++\nBody\n";
+        let FrontMatter::Found { toml, body_start } = split_front_matter(text) else {
+            panic!("front matter not found");
+        };
+        assert_eq!(toml, "title = \"T\"\n");
+        assert_eq!(&text[body_start..], "Body\n");
+        assert!(matches!(
+            split_front_matter("+++\ntitle = 1\n"),
+            FrontMatter::Unclosed
+        ));
+        assert!(matches!(
+            split_front_matter("Text\n+++\n"),
+            FrontMatter::None
+        ));
+    }
 }

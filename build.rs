@@ -1,0 +1,87 @@
+//! Embeds the bundled library (`seeds/`, `assets/library/`) so `plenary` works from any directory.
+//!
+//! Generates `$OUT_DIR/bundled.rs`: a sorted static slice of `(relative path, text, clean)`, where
+//! `clean` says the text needs no sanitising (see `document::source::sanitize`). Checking this here,
+//! once per build, lets `source::bundled()` hand out `&'static str` without scanning 3.5 MB at
+//! every start; the one file that is not clean (a stray tab) is sanitised at load time.
+
+use std::env;
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Folders whose documents are embedded, relative to the crate root.
+const ROOTS: [&str; 2] = ["seeds", "assets/library"];
+/// Provenance notes, not documents.
+const SKIPPED: [&str; 2] = ["SOURCE.md", "README.md"];
+
+fn main() {
+    let manifest =
+        PathBuf::from(env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let out = PathBuf::from(env::var("OUT_DIR").expect("cargo sets OUT_DIR"));
+    println!("cargo:rerun-if-changed=build.rs");
+
+    let mut files = Vec::new();
+    for root in ROOTS {
+        // A directory here makes cargo rerun when any file below it changes.
+        println!("cargo:rerun-if-changed={root}");
+        collect(&manifest.join(root), &mut files);
+    }
+    files.sort();
+
+    let mut code = String::from(
+        "/// Bundled documents: (path relative to the crate root, text, needs no sanitising).\n\
+         pub(super) static BUNDLED: &[(&str, &str, bool)] = &[\n",
+    );
+    for file in &files {
+        let rel = file
+            .strip_prefix(&manifest)
+            .expect("collected under the manifest dir")
+            .to_str()
+            .unwrap_or_else(|| panic!("bundled file name is not UTF-8: {}", file.display()))
+            .replace('\\', "/");
+        let text = fs::read_to_string(file)
+            .unwrap_or_else(|e| panic!("bundled file {rel} must be readable UTF-8: {e}"));
+        let abs = file.to_str().expect("checked above");
+        writeln!(
+            code,
+            "    ({rel:?}, include_str!({abs:?}), {}),",
+            is_clean(&text)
+        )
+        .expect("String write");
+    }
+    code.push_str("];\n");
+    fs::write(out.join("bundled.rs"), code).expect("write $OUT_DIR/bundled.rs");
+}
+
+fn collect(dir: &Path, files: &mut Vec<PathBuf>) {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
+    for entry in entries {
+        let entry = entry.unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
+        let path = entry.path();
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            continue;
+        }
+        if path.is_dir() {
+            collect(&path, files);
+        } else if (name.ends_with(".txt") || name.ends_with(".md"))
+            && !SKIPPED.contains(&name.as_ref())
+        {
+            files.push(path);
+        }
+    }
+}
+
+/// True when `sanitize` would return the text unchanged: no control characters other than `\n`
+/// and `\f`, no DEL, C1 controls or bidi overrides. Must agree with `source::sanitize`; the test
+/// `bundled_text_is_clean` checks that every bundled text is a fixed point of it.
+fn is_clean(text: &str) -> bool {
+    !text.chars().any(|c| {
+        (c < ' ' && c != '\n' && c != '\x0c')
+            || ('\u{7f}'..='\u{9f}').contains(&c)
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    })
+}
