@@ -1,6 +1,7 @@
 //! plenary: a terminal reader for official documents.
 #![forbid(unsafe_code)]
 
+pub mod bookmarks;
 pub mod config;
 pub mod document;
 pub mod search;
