@@ -917,9 +917,9 @@ impl CallTracker {
         let prev_core = prev_word.trim_end_matches([',', ';', ':', '.', ')', '”', '"', '’']);
         let last = prev_word.chars().last().unwrap_or(' ');
         let year = prev_core.len() >= 4
-            && prev_core[prev_core.len() - 4..]
-                .bytes()
-                .all(|b| b.is_ascii_digit());
+            && prev_core.as_bytes()[prev_core.len() - 4..]
+                .iter()
+                .all(u8::is_ascii_digit);
         if !(last.is_alphabetic() || ",;:.)”\"’".contains(last) || year) {
             return false;
         }
