@@ -659,7 +659,7 @@ impl App {
         let Some(doc) = target else {
             let label = self.target_label(c);
             self.info_kind(
-                format!("{}: {label}", crate::ui::clean(&c.text)),
+                format!("{}: {label}", view::clean(&c.text)),
                 MessageKind::Warning,
             );
             return;
@@ -865,7 +865,8 @@ impl App {
 
     fn popup_len(&self) -> usize {
         match self.popups.last() {
-            Some(Popup::Help { .. }) => usize::MAX / 2,
+            // Roughly the help's line count; drawing clamps the rest.
+            Some(Popup::Help { .. }) => crate::keymap::bindings().len() * 2,
             Some(Popup::Footnotes { doc, para, .. }) => self.footnote_rows(*doc, *para).len(),
             Some(Popup::Citations { .. }) => self.citation_rows().len(),
             Some(Popup::Picker { citations, .. }) => citations.len(),
@@ -1133,7 +1134,7 @@ fn clamp_add(pos: usize, delta: isize, len: usize) -> usize {
 
 /// The first `max` characters of a text, on one line.
 pub fn excerpt(text: &str, max: usize) -> String {
-    let one_line: String = crate::ui::clean(text);
+    let one_line: String = view::clean(text);
     match one_line.char_indices().nth(max) {
         Some((i, _)) => format!("{}…", one_line[..i].trim_end()),
         None => one_line,

@@ -136,6 +136,22 @@ pub fn str_width(s: &str) -> usize {
     s.chars().map(char_width).sum()
 }
 
+/// Text safe to put on screen: whitespace becomes a space, other control characters are dropped.
+/// The loader already sanitises documents; this is defence in depth against escape sequences.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            if c.is_whitespace() {
+                Some(' ')
+            } else if c.is_control() {
+                None
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
+}
+
 /// Greedy word wrap: byte ranges of `text`, one per line, each at most `width` cells
 /// (a word wider than the line is cut). Always at least one line.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {

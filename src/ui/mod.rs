@@ -54,21 +54,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
-/// Text safe to put on screen: whitespace becomes a space, other control characters are dropped.
-/// The loader already sanitises documents; this is defence in depth against escape sequences.
-pub fn clean(s: &str) -> String {
-    s.chars()
-        .filter_map(|c| {
-            if c.is_whitespace() {
-                Some(' ')
-            } else if c.is_control() {
-                None
-            } else {
-                Some(c)
-            }
-        })
-        .collect()
-}
+pub use crate::app::view::clean;
 
 /// `s` cut to `width` cells, with an ellipsis when cut.
 pub fn truncate(s: &str, width: usize) -> String {
