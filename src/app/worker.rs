@@ -1,0 +1,104 @@
+//! The search worker thread: runs filter queries off the input thread; a newer query cancels an older one.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::thread::JoinHandle;
+
+use super::Action;
+use crate::search::SearchIndex;
+
+/// The most results a filter shows.
+pub const RESULT_LIMIT: usize = 500;
+
+/// Which index a query runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SearchTarget {
+    Documents,
+    /// Paragraphs of one document, or of all (None).
+    Paragraphs(Option<u32>),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SearchRequest {
+    pub generation: u64,
+    pub query: String,
+    pub target: SearchTarget,
+}
+
+/// The input thread's handle on the worker.
+pub struct SearchWorker {
+    requests: Option<Sender<(SearchRequest, Arc<AtomicBool>)>>,
+    /// Results, as actions for `App::update`.
+    pub results: Receiver<Action>,
+    /// Cancel flag of the latest request.
+    current: Option<Arc<AtomicBool>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl SearchWorker {
+    pub fn spawn(paragraphs: Arc<SearchIndex>, documents: Arc<SearchIndex>) -> SearchWorker {
+        let (req_tx, req_rx) = channel::<(SearchRequest, Arc<AtomicBool>)>();
+        let (res_tx, res_rx) = channel();
+        let thread = std::thread::spawn(move || {
+            while let Ok(mut next) = req_rx.recv() {
+                // Requests that queued up while we were busy are stale: keep the newest.
+                while let Ok(newer) = req_rx.try_recv() {
+                    next = newer;
+                }
+                let (req, cancel) = next;
+                let index = match req.target {
+                    SearchTarget::Documents => &documents,
+                    SearchTarget::Paragraphs(_) => &paragraphs,
+                };
+                let doc = match req.target {
+                    SearchTarget::Paragraphs(d) => d,
+                    SearchTarget::Documents => None,
+                };
+                let found = index.search_cancellable(&req.query, doc, RESULT_LIMIT, &cancel);
+                if let Some(hits) = found {
+                    let action = Action::SearchResults {
+                        generation: req.generation,
+                        hits,
+                    };
+                    if res_tx.send(action).is_err() {
+                        break;
+                    }
+                }
+            }
+        });
+        SearchWorker {
+            requests: Some(req_tx),
+            results: res_rx,
+            current: None,
+            thread: Some(thread),
+        }
+    }
+
+    /// Sends a query, cancelling the one before it. Returns the new request's cancel flag.
+    pub fn submit(&mut self, request: SearchRequest) -> Arc<AtomicBool> {
+        if let Some(old) = self.current.take() {
+            old.store(true, Ordering::Relaxed);
+        }
+        let flag = Arc::new(AtomicBool::new(false));
+        self.current = Some(Arc::clone(&flag));
+        if let Some(tx) = &self.requests {
+            // A dead worker only means no more results; the reader keeps working.
+            let _ = tx.send((request, Arc::clone(&flag)));
+        }
+        flag
+    }
+}
+
+impl Drop for SearchWorker {
+    fn drop(&mut self) {
+        if let Some(flag) = &self.current {
+            flag.store(true, Ordering::Relaxed);
+        }
+        // Closing the channel ends the worker's loop.
+        self.requests.take();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

@@ -1,0 +1,473 @@
+//! Keys to actions: every binding, per mode, in one table that the help overlay and status line also read.
+
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
+};
+use ratatui_textarea::Input;
+
+use crate::app::Action;
+
+/// Who gets the keys right now: the focused pane, or the pop-up on top.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyMode {
+    List,
+    Pane,
+    Filter,
+    Help,
+    Footnotes,
+    Citations,
+    Picker,
+    Bookmarks,
+    NoteEdit,
+}
+
+impl KeyMode {
+    pub fn name(self) -> &'static str {
+        match self {
+            KeyMode::List => "LIST",
+            KeyMode::Pane => "READ",
+            KeyMode::Filter => "FILTER",
+            KeyMode::Help => "HELP",
+            KeyMode::Footnotes => "FOOTNOTES",
+            KeyMode::Citations => "CITATIONS",
+            KeyMode::Picker => "PICK",
+            KeyMode::Bookmarks => "BOOKMARKS",
+            KeyMode::NoteEdit => "NOTE",
+        }
+    }
+}
+
+const FILTER: &[KeyMode] = &[KeyMode::Filter];
+const BROWSE: &[KeyMode] = &[KeyMode::List, KeyMode::Pane];
+const MOVING: &[KeyMode] = &[
+    KeyMode::List,
+    KeyMode::Pane,
+    KeyMode::Help,
+    KeyMode::Footnotes,
+    KeyMode::Citations,
+    KeyMode::Picker,
+    KeyMode::Bookmarks,
+];
+const LISTS: &[KeyMode] = &[
+    KeyMode::Footnotes,
+    KeyMode::Citations,
+    KeyMode::Picker,
+    KeyMode::Bookmarks,
+];
+const ALL: &[KeyMode] = &[
+    KeyMode::List,
+    KeyMode::Pane,
+    KeyMode::Filter,
+    KeyMode::Help,
+    KeyMode::Footnotes,
+    KeyMode::Citations,
+    KeyMode::Picker,
+    KeyMode::Bookmarks,
+    KeyMode::NoteEdit,
+];
+
+/// One key binding: the keys, the modes where they apply, what they do.
+#[derive(Debug, Clone)]
+pub struct Binding {
+    pub modes: &'static [KeyMode],
+    pub keys: Vec<(KeyCode, KeyModifiers)>,
+    pub action: Action,
+    /// Shown in the help overlay.
+    pub help: &'static str,
+    /// Shown in the status line when set.
+    pub hint: Option<&'static str>,
+}
+
+fn plain(c: char) -> (KeyCode, KeyModifiers) {
+    (KeyCode::Char(c), KeyModifiers::NONE)
+}
+fn ctrl(c: char) -> (KeyCode, KeyModifiers) {
+    (KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+fn code(k: KeyCode) -> (KeyCode, KeyModifiers) {
+    (k, KeyModifiers::NONE)
+}
+fn alt(k: KeyCode) -> (KeyCode, KeyModifiers) {
+    (k, KeyModifiers::ALT)
+}
+
+fn bind(
+    modes: &'static [KeyMode],
+    keys: Vec<(KeyCode, KeyModifiers)>,
+    action: Action,
+    help: &'static str,
+    hint: Option<&'static str>,
+) -> Binding {
+    Binding {
+        modes,
+        keys,
+        action,
+        help,
+        hint,
+    }
+}
+
+/// Every binding, first match wins. Text input in the filter bar and note editor is the fallback.
+pub fn bindings() -> Vec<Binding> {
+    use KeyCode::*;
+    use KeyMode as M;
+    vec![
+        bind(ALL, vec![ctrl('c')], Action::Quit, "quit", None),
+        bind(BROWSE, vec![plain('q')], Action::Quit, "quit", Some("quit")),
+        bind(
+            &[M::Help],
+            vec![code(Esc), plain('q'), plain('?')],
+            Action::Close,
+            "close help",
+            Some("close"),
+        ),
+        bind(
+            &[M::Footnotes, M::Citations, M::Picker, M::Bookmarks],
+            vec![code(Esc), plain('q')],
+            Action::Close,
+            "close the pop-up",
+            Some("close"),
+        ),
+        bind(
+            BROWSE,
+            vec![plain('?')],
+            Action::Help,
+            "show this help",
+            Some("help"),
+        ),
+        bind(
+            BROWSE,
+            vec![code(Tab)],
+            Action::FocusNext,
+            "switch focus: list / paragraphs",
+            Some("focus"),
+        ),
+        bind(
+            BROWSE,
+            vec![code(BackTab)],
+            Action::FocusPrev,
+            "switch focus backwards",
+            None,
+        ),
+        bind(
+            MOVING,
+            vec![plain('j'), code(Down)],
+            Action::Down,
+            "move down",
+            None,
+        ),
+        bind(
+            MOVING,
+            vec![plain('k'), code(Up)],
+            Action::Up,
+            "move up",
+            None,
+        ),
+        bind(FILTER, vec![code(Down)], Action::Down, "next result", None),
+        bind(FILTER, vec![code(Up)], Action::Up, "previous result", None),
+        bind(
+            MOVING,
+            vec![code(PageDown), ctrl('d')],
+            Action::PageDown,
+            "page down",
+            None,
+        ),
+        bind(
+            MOVING,
+            vec![code(PageUp), ctrl('u')],
+            Action::PageUp,
+            "page up",
+            None,
+        ),
+        bind(
+            MOVING,
+            vec![plain('g'), code(Home)],
+            Action::Top,
+            "first",
+            None,
+        ),
+        bind(
+            MOVING,
+            vec![plain('G'), code(End)],
+            Action::Bottom,
+            "last",
+            None,
+        ),
+        bind(
+            &[M::List],
+            vec![code(Enter)],
+            Action::Activate,
+            "open the document",
+            Some("open"),
+        ),
+        bind(
+            &[M::Pane],
+            vec![code(Enter)],
+            Action::Activate,
+            "follow the paragraph's citation (a picker if several)",
+            Some("follow"),
+        ),
+        bind(
+            LISTS,
+            vec![code(Enter)],
+            Action::Activate,
+            "follow / jump to the selected entry",
+            Some("go"),
+        ),
+        bind(
+            BROWSE,
+            vec![code(Backspace), alt(Left)],
+            Action::Back,
+            "go back in history",
+            Some("back"),
+        ),
+        bind(
+            BROWSE,
+            vec![alt(Right)],
+            Action::Forward,
+            "go forward in history",
+            None,
+        ),
+        bind(
+            BROWSE,
+            vec![plain('/')],
+            Action::OpenFilter,
+            "filter (fuzzy)",
+            Some("filter"),
+        ),
+        bind(
+            &[M::Pane],
+            vec![plain('f')],
+            Action::Footnotes,
+            "footnotes of the paragraph",
+            Some("notes"),
+        ),
+        bind(
+            BROWSE,
+            vec![plain('c')],
+            Action::Citations,
+            "citations of the document, and cited by",
+            Some("cites"),
+        ),
+        bind(
+            &[M::Pane],
+            vec![plain('b')],
+            Action::ToggleBookmark,
+            "bookmark / unbookmark the paragraph",
+            Some("mark"),
+        ),
+        bind(
+            BROWSE,
+            vec![plain('B')],
+            Action::Bookmarks,
+            "list bookmarks",
+            Some("marks"),
+        ),
+        bind(
+            &[M::Pane],
+            vec![plain('y')],
+            Action::Copy,
+            "copy the paragraph with its citation (OSC 52)",
+            Some("copy"),
+        ),
+        bind(
+            &[M::Bookmarks],
+            vec![plain('d')],
+            Action::DeleteBookmark,
+            "delete the bookmark",
+            Some("delete"),
+        ),
+        bind(
+            &[M::Bookmarks],
+            vec![plain('e')],
+            Action::EditNote,
+            "edit the bookmark's note",
+            Some("note"),
+        ),
+        bind(
+            &[M::Filter],
+            vec![code(Enter)],
+            Action::Activate,
+            "keep the chosen result",
+            Some("choose"),
+        ),
+        bind(
+            &[M::Filter],
+            vec![code(Esc)],
+            Action::Close,
+            "close the filter, back to where you were",
+            Some("cancel"),
+        ),
+        bind(
+            &[M::Filter],
+            vec![ctrl('a')],
+            Action::FilterScope,
+            "scope: this document / all documents",
+            Some("scope"),
+        ),
+        bind(
+            &[M::NoteEdit],
+            vec![code(Enter)],
+            Action::Activate,
+            "save the note",
+            Some("save"),
+        ),
+        bind(
+            &[M::NoteEdit],
+            vec![code(Esc)],
+            Action::Close,
+            "cancel",
+            Some("cancel"),
+        ),
+    ]
+}
+
+/// The action for a key press in a mode; text-entry modes turn other keys into `TextInput`.
+pub fn action_for(key: KeyEvent, mode: KeyMode) -> Option<Action> {
+    let mods = key.modifiers - KeyModifiers::SHIFT;
+    for b in bindings() {
+        if !b.modes.contains(&mode) {
+            continue;
+        }
+        let hit = b.keys.iter().any(|&(c, m)| {
+            c == key.code && (m == key.modifiers || (m - KeyModifiers::SHIFT) == mods)
+        });
+        if hit {
+            return Some(b.action);
+        }
+    }
+    match mode {
+        KeyMode::Filter | KeyMode::NoteEdit => Some(Action::TextInput(Input::from(key))),
+        _ => None,
+    }
+}
+
+/// The action for any terminal event: key presses (never releases), mouse, resize.
+pub fn action_for_event(event: &Event, mode: KeyMode) -> Option<Action> {
+    match event {
+        Event::Key(key) if key.kind == KeyEventKind::Press => action_for(*key, mode),
+        Event::Mouse(m) => {
+            let (column, row) = (m.column, m.row);
+            match m.kind {
+                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
+                MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
+                MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
+                _ => None,
+            }
+        }
+        Event::Resize(width, height) => Some(Action::Resize {
+            width: *width,
+            height: *height,
+        }),
+        _ => None,
+    }
+}
+
+/// "j, Down" for a binding's keys.
+pub fn keys_label(keys: &[(KeyCode, KeyModifiers)]) -> String {
+    let mut labels: Vec<String> = Vec::new();
+    for &(c, m) in keys {
+        let l = key_label(c, m);
+        if !labels.contains(&l) {
+            labels.push(l);
+        }
+    }
+    labels.join(", ")
+}
+
+fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
+    let base = match code {
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Enter => "Enter".into(),
+        KeyCode::Esc => "Esc".into(),
+        KeyCode::Tab => "Tab".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::Backspace => "Backspace".into(),
+        KeyCode::Up => "Up".into(),
+        KeyCode::Down => "Down".into(),
+        KeyCode::Left => "Left".into(),
+        KeyCode::Right => "Right".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::Home => "Home".into(),
+        KeyCode::End => "End".into(),
+        other => format!("{other:?}"),
+    };
+    if code == KeyCode::BackTab {
+        return base;
+    }
+    let mut out = String::new();
+    if mods.contains(KeyModifiers::CONTROL) {
+        out.push_str("Ctrl-");
+    }
+    if mods.contains(KeyModifiers::ALT) {
+        out.push_str("Alt-");
+    }
+    if let KeyCode::Char(c) = code {
+        if mods.contains(KeyModifiers::CONTROL) {
+            out.push(c.to_ascii_uppercase());
+            return out;
+        }
+    }
+    out.push_str(&base);
+    out
+}
+
+/// Status-line hints for a mode: "Enter open · / filter · ? help".
+pub fn hints(mode: KeyMode) -> Vec<(String, &'static str)> {
+    bindings()
+        .into_iter()
+        .filter(|b| b.modes.contains(&mode))
+        .filter_map(|b| {
+            let hint = b.hint?;
+            let first = b.keys.first().map(|&(c, m)| key_label(c, m))?;
+            Some((first, hint))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(c, m)
+    }
+
+    #[test]
+    fn same_key_means_different_things_per_mode() {
+        let q = key(KeyCode::Char('q'), KeyModifiers::NONE);
+        assert_eq!(action_for(q, KeyMode::List), Some(Action::Quit));
+        assert_eq!(action_for(q, KeyMode::Help), Some(Action::Close));
+        assert!(matches!(
+            action_for(q, KeyMode::Filter),
+            Some(Action::TextInput(_))
+        ));
+        let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
+        assert!(matches!(
+            action_for(j, KeyMode::Filter),
+            Some(Action::TextInput(_))
+        ));
+        let down = key(KeyCode::Down, KeyModifiers::NONE);
+        assert_eq!(action_for(down, KeyMode::Filter), Some(Action::Down));
+        let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);
+        assert_eq!(action_for(ctrl_c, KeyMode::NoteEdit), Some(Action::Quit));
+        let big_g = key(KeyCode::Char('G'), KeyModifiers::SHIFT);
+        assert_eq!(action_for(big_g, KeyMode::Pane), Some(Action::Bottom));
+        let back_tab = key(KeyCode::BackTab, KeyModifiers::SHIFT);
+        assert_eq!(action_for(back_tab, KeyMode::List), Some(Action::FocusPrev));
+        let alt_left = key(KeyCode::Left, KeyModifiers::ALT);
+        assert_eq!(action_for(alt_left, KeyMode::Pane), Some(Action::Back));
+        assert_eq!(action_for(j, KeyMode::List), Some(Action::Down));
+    }
+
+    #[test]
+    fn labels_read_like_keys() {
+        assert_eq!(
+            keys_label(&[plain('j'), code(KeyCode::Down)]),
+            "j, Down".to_string()
+        );
+        assert_eq!(keys_label(&[ctrl('d')]), "Ctrl-D");
+        assert_eq!(keys_label(&[alt(KeyCode::Left)]), "Alt-Left");
+    }
+}

@@ -1,0 +1,96 @@
+//! The document list: documents grouped by collection, only the visible rows rendered.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph};
+
+use super::{clean, theme, truncate};
+use crate::app::view::str_width;
+use crate::app::{App, Focus, ListRow};
+use crate::document::Document;
+
+pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
+    let focused = app.focus == Focus::List;
+    let rows = app.list_rows();
+    let docs = rows
+        .iter()
+        .filter(|r| matches!(r, ListRow::Document(_)))
+        .count();
+    let block = Block::default()
+        .borders(Borders::ALL)
+        .border_style(if focused {
+            theme::FOCUSED_BORDER
+        } else {
+            theme::BORDER
+        })
+        .title(format!(" Documents ({docs}) "));
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = inner.width as usize;
+    let selected = app.list_selected_row(&rows);
+    let height = inner.height as usize;
+    let offset = app.list_offset.min(rows.len().saturating_sub(height));
+    let lines: Vec<Line> = rows
+        .iter()
+        .enumerate()
+        .skip(offset)
+        .take(height)
+        .map(|(i, row)| match row {
+            ListRow::Collection(name) => Line::from(Span::styled(
+                truncate(&clean(name), width),
+                theme::COLLECTION,
+            )),
+            ListRow::Document(d) => {
+                let line = match app.library.document(*d) {
+                    Some(doc) => document_row(doc, width),
+                    None => Line::default(),
+                };
+                if Some(i) == selected {
+                    let style = if focused {
+                        theme::SELECTED_ROW
+                    } else {
+                        theme::SELECTED_TEXT
+                    };
+                    line.style(style)
+                } else {
+                    line
+                }
+            }
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
+}
+
+/// "A/RES/77/338  2023-09-01  Coopération…  [resolution, fr]", fitted to `width`.
+fn document_row(doc: &Document, width: usize) -> Line<'static> {
+    let label = clean(
+        &doc.symbol
+            .as_ref()
+            .map(|s| s.to_string())
+            .unwrap_or_else(|| doc.id.clone()),
+    );
+    let label = truncate(&label, width.min(24));
+    let mut spans = vec![Span::styled(format!(" {label}"), theme::HEADER)];
+    let mut used = 1 + str_width(&label);
+    if let Some(date) = doc.date.as_deref().filter(|_| width >= 36) {
+        let date = format!("  {}", clean(date));
+        used += str_width(&date);
+        spans.push(Span::styled(date, theme::DIM));
+    }
+    let extra = format!(" [{}, {}]", doc.kind.as_str(), doc.language.as_str());
+    let show_extra = width >= 70;
+    let room = width
+        .saturating_sub(used + 2)
+        .saturating_sub(if show_extra { str_width(&extra) } else { 0 });
+    if room > 3 {
+        spans.push(Span::raw(format!(
+            "  {}",
+            truncate(&clean(&doc.title), room)
+        )));
+        if show_extra {
+            spans.push(Span::styled(extra, theme::DIM));
+        }
+    }
+    Line::from(spans)
+}
