@@ -3,10 +3,14 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use anyhow::{Context, Result, bail};
+use std::io::IsTerminal;
+
+use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
 
+use crate::app::Library;
+use crate::bookmarks::{BookmarkStore, format_date};
 use crate::document::{Citation, Corpus, Document};
 
 #[derive(Debug, Parser)]
@@ -101,7 +105,7 @@ pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) ->
         }
         Command::Search { query, limit, json } => {
             let corpus = load_corpus(args);
-            search(&corpus, &query, limit, json, out)
+            search(corpus, &query, limit, json, out)
         }
         Command::Bookmarks { json, markdown } => bookmarks(json, markdown, out),
     }
@@ -251,27 +255,96 @@ fn cites(corpus: &Corpus, d: &Document, as_json: bool, out: &mut dyn Write) -> R
 }
 
 fn search(
-    corpus: &Corpus,
+    corpus: Corpus,
     query: &str,
     limit: usize,
     as_json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
-    let _ = (corpus, query, limit, as_json, out);
-    bail!("search is not available yet")
+    let library = Library::new(corpus);
+    let hits = library.paragraphs.search(query, None, limit);
+    let rows: Vec<Value> = hits
+        .iter()
+        .filter_map(|hit| {
+            let doc = library.document(hit.record.doc as usize)?;
+            let p = doc.paragraphs.get(hit.record.item as usize)?;
+            Some(json!({
+                "doc": doc.id,
+                "paragraph": p.id,
+                "score": hit.score,
+                "text": p.text,
+            }))
+        })
+        .collect();
+    if as_json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        return Ok(());
+    }
+    for r in &rows {
+        writeln!(
+            out,
+            "{}\t{}\t{}\t{}",
+            r["doc"].as_str().unwrap_or_default(),
+            r["paragraph"].as_str().unwrap_or_default(),
+            r["score"],
+            r["text"].as_str().unwrap_or_default().replace('\n', " ")
+        )?;
+    }
+    Ok(())
 }
 
 fn bookmarks(as_json: bool, markdown: bool, out: &mut dyn Write) -> Result<()> {
-    let _ = (as_json, markdown, out);
-    bail!("bookmarks are not available yet")
+    let (store, warnings) = BookmarkStore::open_default();
+    for w in warnings {
+        eprintln!("plenary: {w}");
+    }
+    if as_json {
+        writeln!(out, "{}", store.to_json())?;
+    } else if markdown {
+        write!(out, "{}", store.to_markdown())?;
+    } else {
+        match store.path() {
+            Some(path) => writeln!(out, "# {}", path.display())?,
+            None => writeln!(out, "# no config folder: bookmarks are not saved")?,
+        }
+        for b in store.bookmarks() {
+            let note = if b.note.is_empty() {
+                String::new()
+            } else {
+                format!("  — {}", b.note)
+            };
+            writeln!(
+                out,
+                "{}  {:<22} {:<6} {}{}",
+                format_date(b.added),
+                b.symbol.as_deref().unwrap_or(&b.document),
+                b.paragraph,
+                b.excerpt,
+                note
+            )?;
+        }
+    }
+    Ok(())
 }
 
-/// Runs the reader or a command; returns the process exit code.
+/// Runs the reader or a command.
 pub fn main_with(cli: Cli) -> Result<()> {
-    let stdout = std::io::stdout();
-    let mut out = stdout.lock();
     match cli.command {
-        Some(command) => run_command(command, &cli.library, &mut out).context("plenary"),
-        None => bail!("the interactive reader is not available yet"),
+        Some(command) => {
+            let stdout = std::io::stdout();
+            let mut out = stdout.lock();
+            run_command(command, &cli.library, &mut out)
+        }
+        None => {
+            if !std::io::stdout().is_terminal() {
+                bail!(
+                    "the reader needs a terminal; for scripts use `plenary list`, `show`, `cites` or `search`"
+                );
+            }
+            let corpus = Corpus::load(&cli.library.paths, !cli.library.no_bundled);
+            let (store, mut warnings) = BookmarkStore::open_default();
+            warnings.extend(corpus.errors.iter().map(ToString::to_string));
+            crate::tui::run(corpus, store, warnings)
+        }
     }
 }

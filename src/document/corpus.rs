@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::citation::{Reference, title_similarity};
+use super::citation::{Citation, Reference, title_similarity};
 use super::model::{Document, DocumentKind, Language, ParagraphKind};
 use super::parser;
 use super::source::{self, LoadError, Source};
@@ -126,11 +126,27 @@ impl Corpus {
                 .unwrap_or(COLLECTION_ORDER.len())
         };
         groups.sort_by_key(|(name, _)| rank(name));
+        for (_, members) in &mut groups {
+            members.sort_by(|&a, &b| {
+                natural_key(&self.documents[a].id).cmp(&natural_key(&self.documents[b].id))
+            });
+        }
         groups
     }
 
     /// Resolves every citation to a document where the corpus has one, and fills the backlinks.
     fn link(&mut self) {
+        // A document's own heading or running header is not a citation of itself.
+        for doc in &mut self.documents {
+            let own = doc.symbol.as_ref().map(|s| s.base_key());
+            let keep = |c: &Citation| !matches!((&c.reference, &own), (Reference::Symbol(s), Some(k)) if s.base_key() == *k);
+            for p in &mut doc.paragraphs {
+                p.citations.retain(keep);
+            }
+            for f in &mut doc.footnotes {
+                f.citations.retain(keep);
+            }
+        }
         let resolved: Vec<Vec<Option<(usize, Option<String>)>>> = self
             .documents
             .iter()
@@ -222,6 +238,27 @@ impl Corpus {
             }
         }
     }
+}
+
+/// Orders `s-res-9-1946` before `s-res-10-1946`: digit runs compare as numbers.
+fn natural_key(id: &str) -> Vec<(String, u64)> {
+    let mut out = Vec::new();
+    let mut text = String::new();
+    let mut chars = id.chars().peekable();
+    while let Some(c) = chars.next() {
+        if let Some(first) = c.to_digit(10) {
+            let mut n = u64::from(first);
+            while let Some(d) = chars.peek().and_then(|d| d.to_digit(10)) {
+                n = n.saturating_mul(10).saturating_add(u64::from(d));
+                chars.next();
+            }
+            out.push((std::mem::take(&mut text), n));
+        } else {
+            text.push(c);
+        }
+    }
+    out.push((text, u64::MAX));
+    out
 }
 
 fn is_un_charter(doc: &Document) -> bool {

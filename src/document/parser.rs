@@ -584,16 +584,24 @@ fn ga_title_line(line: &str) -> Option<(Symbol, &str)> {
     Some((symbol, rest.trim()))
 }
 
-/// `Resolution 242 (1967)` heading of Security Council texts.
+/// Security Council headings: `Resolution 242 (1967)`, `Resolution 242 (1967) of 22 November 1967`,
+/// `100 (1953). Resolution of 27 October 1953`.
 fn sc_title_line(line: &str) -> Option<Symbol> {
     let rest = line
         .strip_prefix("Resolution ")
-        .or_else(|| line.strip_prefix("Résolution "))?;
-    let (num, year) = rest.split_once(' ')?;
-    if !num.bytes().all(|b| b.is_ascii_digit()) || !is_year_paren(year.trim()) {
+        .or_else(|| line.strip_prefix("Résolution "))
+        .unwrap_or(line);
+    let (num, tail) = rest.split_once(' ')?;
+    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
         return None;
     }
-    Symbol::parse(&format!("S/RES/{num} {}", year.trim()))
+    let year = tail.get(..6).filter(|y| is_year_paren(y))?;
+    let after = tail[6..].trim_start_matches('.').trim();
+    let headed = rest.len() != line.len();
+    if !(headed || after.starts_with("Resolution") || after.starts_with("Résolution")) {
+        return None;
+    }
+    Symbol::parse(&format!("S/RES/{num} {year}"))
 }
 
 fn split_front(lines: &[Line]) -> Front {
@@ -1305,6 +1313,7 @@ fn adoption_date(header: &[String], paragraphs: &[Paragraph]) -> Option<String> 
         .iter()
         .filter(|p| p.kind == ParagraphKind::Closing)
         .find_map(|p| parse_date(&p.text))
+        .or_else(|| parse_date(&joined))
 }
 
 fn inferred_title(paragraphs: &[Paragraph], symbol: &Option<Symbol>, path: &str) -> String {
