@@ -122,6 +122,8 @@ struct Line {
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
+    let running = running_titles(text);
+    let mut since_page_top = usize::MAX;
     let mut out = Vec::new();
     let mut blanks = 0usize;
     let mut page_break = false;
@@ -131,6 +133,7 @@ fn split_lines(text: &str) -> Vec<Line> {
         if raw.contains('\u{c}') {
             page_break = true;
             new_page = true;
+            since_page_top = 0;
         }
         let cleaned: String;
         let raw = if raw.contains('\u{c}') || raw.contains('\t') {
@@ -145,6 +148,15 @@ fn split_lines(text: &str) -> Vec<Line> {
             continue;
         }
         let indent = raw.len() - raw.trim_start().len();
+        since_page_top = since_page_top.saturating_add(1);
+        if since_page_top <= PAGE_TOP_LINES
+            && !running.is_empty()
+            && running.contains(&header_key(trimmed))
+        {
+            page_break = true;
+            new_page = true;
+            continue;
+        }
         if is_noise(trimmed) {
             page_break = true;
             new_page |= trimmed.split_whitespace().any(is_running_symbol);
@@ -162,6 +174,44 @@ fn split_lines(text: &str) -> Vec<Line> {
         new_page = false;
     }
     out
+}
+
+/// How many lines at the top of a page may hold a running title.
+const PAGE_TOP_LINES: usize = 4;
+
+/// Running titles: lines that open two or more pages ("Political declaration of the high-level
+/// meeting …" over every page of an annex), once the running symbol and page counter are removed.
+fn running_titles(text: &str) -> std::collections::HashSet<String> {
+    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    if pages.len() < 3 {
+        return Default::default();
+    }
+    for page in &pages[1..] {
+        let mut seen = std::collections::HashSet::new();
+        for line in page
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .take(PAGE_TOP_LINES)
+        {
+            let key = header_key(line);
+            if !key.is_empty() && seen.insert(key.clone()) {
+                *counts.entry(key).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, n)| *n >= 2)
+        .map(|(k, _)| k)
+        .collect()
+}
+
+fn header_key(line: &str) -> String {
+    line.split_whitespace()
+        .filter(|w| !is_running_symbol(w) && !is_page_counter(w) && !is_job_number(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 fn collapse_spaces(s: &str) -> String {
@@ -512,6 +562,11 @@ fn join_into(acc: &mut String, next: &str) {
     }
     if acc.is_empty() {
         acc.push_str(next);
+    } else if acc.ends_with(" -") && next.starts_with(|c: char| c.is_lowercase()) {
+        // "capacity -⏎building": pdftotext's detached line-end hyphen; the flow text of the same
+        // PDF has no hyphen there, so neither do we.
+        acc.pop();
+        acc.push_str(next);
     } else if acc.ends_with('-') && acc[..acc.len() - 1].ends_with(|c: char| c.is_alphabetic()) {
         if next.starts_with(|c: char| c.is_lowercase()) {
             acc.pop();
@@ -734,6 +789,7 @@ fn ends_clause(text: &str) -> bool {
         }
         _ => t,
     };
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || SUPERSCRIPT_DIGITS.contains(&c));
     t.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
@@ -908,6 +964,21 @@ impl CallTracker {
             markers,
             called: BTreeSet::new(),
         }
+    }
+
+    /// A call written without a space after punctuation: only a known marker, in order.
+    fn accept_glued(&mut self, n: u32) -> bool {
+        let first_uncalled = self
+            .markers
+            .iter()
+            .find(|m| !self.called.contains(m))
+            .copied();
+        let ok =
+            self.markers.contains(&n) && (self.called.contains(&n) || first_uncalled == Some(n));
+        if ok {
+            self.called.insert(n);
+        }
+        ok
     }
 
     fn accept(&mut self, n: u32, prev_word: &str, next_word: Option<&str>) -> bool {
@@ -1121,6 +1192,22 @@ fn glue_detached_calls(text: &str, calls: &mut CallTracker) -> String {
         }
         if k > 0 {
             out.push(' ');
+        }
+        // "UNISPACE+50,1": a call glued to the clause's comma by the PDF extraction.
+        let glued = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let number = &w[glued.len()..];
+        if glued.len() > 1
+            && glued.ends_with([',', ';'])
+            && (1..=3).contains(&number.len())
+            && calls.accept_glued(number.parse().unwrap_or(0))
+        {
+            out.push_str(glued);
+            out.extend(
+                number
+                    .chars()
+                    .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
+            );
+            continue;
         }
         out.push_str(w);
     }
