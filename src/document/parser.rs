@@ -298,6 +298,16 @@ fn is_noise(line: &str) -> bool {
     any
 }
 
+/// "United Nations   S/RES/1445 (2002)" → S/RES/1445 (2002).
+fn running_symbol_in(line: &str) -> Option<Symbol> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let i = words.iter().position(|w| is_running_symbol(w))?;
+    match words.get(i + 1) {
+        Some(y) if is_year_paren(y) => Symbol::parse(&format!("{} {}", words[i], y)),
+        _ => Symbol::parse(words[i]),
+    }
+}
+
 fn is_job_number(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() == 8 && b[2] == b'-' && b[..2].iter().chain(&b[3..]).all(|c| c.is_ascii_digit())
@@ -706,11 +716,11 @@ fn split_front(lines: &[Line]) -> Front {
         .position(|l| is_enacting_formula(&l.text))
     {
         front.header = lines[..i].iter().map(|l| l.text.clone()).collect();
-        front.symbol = front.header.iter().find_map(|h| {
-            h.split_whitespace()
-                .find(|w| is_running_symbol(w))
-                .and_then(Symbol::parse)
-        });
+        front.symbol = front
+            .header
+            .iter()
+            .find_map(|h| sc_title_line(h))
+            .or_else(|| front.header.iter().find_map(|h| running_symbol_in(h)));
         front.body_start = i;
         front.resolution_markers = true;
     }
