@@ -14,7 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
-use super::fold::{fold_into, token_ranges};
+use super::fold::for_each_token;
 use super::{PieceMatcher, PiecePlace, Query, Word, phrase_points, piece_code};
 
 /// Identifies a record: the caller's document number and item (paragraph, title…) within it.
@@ -70,18 +70,15 @@ impl SearchIndex {
         };
         let mut interned: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
         let mut postings: Vec<Vec<u32>> = Vec::new();
-        let mut folded = String::new();
+        let mut buffer = String::new();
         // Record numbers are u32 to halve postings; more records than that are not indexed.
         for (rec, (id, text)) in (0..=u32::MAX).zip(records) {
-            folded.clear();
-            fold_into(text, &mut folded, None);
-            for range in token_ranges(&folded) {
-                let token = &folded[range];
+            for_each_token(text, &mut buffer, |token| {
                 let tid = match interned.get(token) {
                     Some(&tid) => tid,
                     None => {
                         let Ok(tid) = u32::try_from(postings.len()) else {
-                            continue;
+                            return;
                         };
                         interned.insert(token.into(), tid);
                         index.vocab.push_str(token);
@@ -95,7 +92,7 @@ impl SearchIndex {
                 if list.last() != Some(&rec) {
                     list.push(rec);
                 }
-            }
+            });
             index.starts.push(index.tokens.len());
             index.ids.push(id);
             index.by_doc.entry(id.doc).or_default().push(rec);
@@ -379,6 +376,21 @@ impl SearchIndex {
 
     /// Score of a record's tokens for all words, or `None` when a word does not occur.
     fn score(&self, plans: &[Plan], tokens: &[u32], scratch: &mut Scratch) -> Option<i64> {
+        if let [
+            Plan {
+                tables: PlanTables::Single(points),
+                ..
+            },
+        ] = plans
+        {
+            // One plain word, the common case while typing: no window to track.
+            let best = tokens
+                .iter()
+                .map(|&t| points[t as usize])
+                .max()
+                .unwrap_or(0);
+            return (best > 0).then(|| i64::from(best) + length_bonus(tokens.len()));
+        }
         let Scratch { best, last } = scratch;
         best.fill(0);
         last.fill(None);
@@ -409,10 +421,14 @@ impl SearchIndex {
             let gap = window.saturating_sub(plans.len() - 1);
             score += PROXIMITY / (1 + i64::try_from(gap).unwrap_or(i64::MAX - 1));
         }
-        let len = i64::try_from(tokens.len()).unwrap_or(i64::MAX / 2);
-        score += LENGTH * LENGTH_HALF / (LENGTH_HALF + len);
-        Some(score)
+        Some(score + length_bonus(tokens.len()))
     }
+}
+
+/// The modest bonus of a record of `tokens` tokens for being short.
+fn length_bonus(tokens: usize) -> i64 {
+    let len = i64::try_from(tokens).unwrap_or(i64::MAX / 2);
+    LENGTH * LENGTH_HALF / (LENGTH_HALF + len)
 }
 
 /// Per-query buffers reused across candidates.
