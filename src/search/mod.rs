@@ -10,10 +10,12 @@
 //! *words*; a record matches when every word matches somewhere in it (any order).
 //!
 //! A word whose folded form is one run of letters and digits (`resolution`) matches a token that
-//! is, best first: equal to it (exact), starts with it (prefix), contains it (substring), or holds
-//! its characters in order within a tight span (fuzzy, scored by `SkimMatcherV2`; only for words of
-//! three characters or more). Fuzzy matching is per token, so letters scattered across a paragraph
-//! never make a match.
+//! is, best first: equal to it (exact), starts with it (prefix), contains it (substring), or
+//! matches it fuzzily. Fuzzy means, for words of three characters or more, holding its characters
+//! in order within a tight span (scored by `SkimMatcherV2`: `cooprtion` → `coopération`) or, for
+//! words of five or more, starting with the same letter and being one edit (a wrong, missing,
+//! extra or swapped letter) from the token's start (`coopreation` → `coopération`). Fuzzy matching
+//! is per token, so letters scattered across a paragraph never make a match.
 //!
 //! A word with inner punctuation (`l'onu`, `77/338`, `secretaire-general`) is a short phrase: its
 //! pieces must match consecutive tokens, the first piece as the end of a token, middle pieces
@@ -122,29 +124,113 @@ impl<'q> PieceMatcher<'q> {
         if self.finder.find(token.as_bytes()).is_some() {
             return SUBSTRING;
         }
-        self.fuzzy(skim, token)
-            .map_or(0, |score| FUZZY + score.clamp(0, FUZZY_CAP) as u16)
+        match self.fuzzy(skim, token) {
+            Some(Fuzzy::Skim(score)) => FUZZY + score.clamp(1, FUZZY_CAP) as u16,
+            Some(Fuzzy::Typo(_)) => FUZZY,
+            None => 0,
+        }
     }
 
-    /// Skim score when the word's characters appear in order in `token` within a tight span.
-    fn fuzzy(&self, skim: &SkimMatcherV2, token: &str) -> Option<i64> {
-        if self.chars < FUZZY_MIN_CHARS || token.len() < self.chars {
+    /// How `token` matches this word fuzzily, if it does.
+    fn fuzzy(&self, skim: &SkimMatcherV2, token: &str) -> Option<Fuzzy> {
+        if self.chars < FUZZY_MIN_CHARS {
             return None;
         }
-        let span = if token.is_ascii() && self.piece.is_ascii() {
-            tightest_span(self.piece.as_bytes(), token.as_bytes())?
+        if token.is_ascii() && self.piece.is_ascii() {
+            self.fuzzy_in(skim, self.piece.as_bytes(), token.as_bytes(), token)
         } else {
             let q: Vec<char> = self.piece.chars().collect();
             let t: Vec<char> = token.chars().collect();
-            tightest_span(&q, &t)?
-        };
+            self.fuzzy_in(skim, &q, &t, token)
+        }
+    }
+
+    fn fuzzy_in<T: PartialEq>(
+        &self,
+        skim: &SkimMatcherV2,
+        q: &[T],
+        t: &[T],
+        token: &str,
+    ) -> Option<Fuzzy> {
         // `cooprtion` in `cooperation` spans 11 letters for 9: allowed; a spread-out
         // subsequence is not a misspelling.
-        if span > self.chars + self.chars / 2 {
+        if tightest_span(q, t).is_some_and(|span| span <= q.len() + q.len() / 2) {
+            if let Some(score) = skim.fuzzy_match(token, self.piece) {
+                return Some(Fuzzy::Skim(score));
+            }
+        }
+        // Skim only finds letters in order; swapped or wrong letters (`coopreation`) need an
+        // edit distance, kept to longer words where one edit still says which word was meant.
+        if q.len() >= TYPO_MIN_CHARS {
+            return typo_prefix(q, t).map(Fuzzy::Typo);
+        }
+        None
+    }
+
+    /// Character ranges of `token` (indices, end exclusive) to highlight for a fuzzy match.
+    fn fuzzy_chars(&self, skim: &SkimMatcherV2, token: &str) -> Vec<Range<usize>> {
+        match self.fuzzy(skim, token) {
+            Some(Fuzzy::Skim(_)) => skim
+                .fuzzy_indices(token, self.piece)
+                .map(|(_, indices)| indices.into_iter().map(|i| i..i + 1).collect())
+                .unwrap_or_default(),
+            Some(Fuzzy::Typo(end)) => std::iter::once(0..end).collect(),
+            None => Vec::new(),
+        }
+    }
+}
+
+/// A fuzzy match of a word in a token.
+enum Fuzzy {
+    /// The word's letters in order within a tight span, with skim's score.
+    Skim(i64),
+    /// One edit (substitution, insertion, deletion or swap of neighbours) away from the token's
+    /// first `n` characters.
+    Typo(usize),
+}
+
+/// Typo matching needs at least this many characters in the word.
+const TYPO_MIN_CHARS: usize = 5;
+
+/// The length of the prefix of `t` at most one edit (optimal string alignment distance) away
+/// from `q`, preferring an exact-length prefix; `None` when there is none or the first letters
+/// differ (a wrong first letter rarely is a typo, and checking it first keeps the vocabulary scan
+/// fast).
+fn typo_prefix<T: PartialEq>(q: &[T], t: &[T]) -> Option<usize> {
+    let (Some(q0), Some(t0)) = (q.first(), t.first()) else {
+        return None;
+    };
+    if q0 != t0 || t.len() + 1 < q.len() {
+        return None;
+    }
+    // Only prefixes of length q.len() ± 1 can be one edit away.
+    let cols = t.len().min(q.len() + 1);
+    let mut before = vec![0usize; cols + 1];
+    let mut prev: Vec<usize> = (0..=cols).collect();
+    let mut row = vec![0usize; cols + 1];
+    for i in 1..=q.len() {
+        row[0] = i;
+        for j in 1..=cols {
+            let cost = usize::from(q[i - 1] != t[j - 1]);
+            let mut d = (prev[j] + 1).min(row[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && q[i - 1] == t[j - 2] && q[i - 2] == t[j - 1] {
+                d = d.min(before[j - 2] + 1);
+            }
+            row[j] = d;
+        }
+        if row.iter().all(|&d| d > 1) {
             return None;
         }
-        skim.fuzzy_match(token, self.piece)
+        std::mem::swap(&mut before, &mut prev);
+        std::mem::swap(&mut prev, &mut row);
     }
+    // `prev` is now the last row: distance of `q` to each prefix of `t`.
+    let m = q.len();
+    [m, m + 1, m.saturating_sub(1)]
+        .into_iter()
+        .filter(|&j| j >= 1 && j <= cols)
+        .find(|&j| prev[j] <= 1)
+        .or_else(|| (1..=cols).find(|&j| prev[j] <= 1))
 }
 
 /// Length of the shortest window of `t` holding `q` as a subsequence, if any.
@@ -306,7 +392,7 @@ pub fn highlight(query: &str, text: &str) -> Vec<Range<usize>> {
                 continue;
             }
             let mut folded_ranges = Vec::new();
-            occurrence_ranges(&skim, word, &spans, &tokens, pos, best, &mut folded_ranges);
+            occurrence_ranges(&skim, &test, &spans, &tokens, pos, best, &mut folded_ranges);
             ranges.extend(
                 folded_ranges
                     .into_iter()
@@ -320,7 +406,7 @@ pub fn highlight(query: &str, text: &str) -> Vec<Range<usize>> {
 /// Folded byte ranges matched by `word`'s occurrence at token `pos`, of kind `kind`.
 fn occurrence_ranges(
     skim: &SkimMatcherV2,
-    word: &Word,
+    word: &WordTest,
     spans: &[Range<usize>],
     tokens: &[&str],
     pos: usize,
@@ -329,28 +415,28 @@ fn occurrence_ranges(
 ) {
     let span = &spans[pos];
     let token = tokens[pos];
-    match word.pieces.as_slice() {
-        [piece] => match kind {
+    match word {
+        WordTest::Single(matcher) => match kind {
             Kind::Exact => out.push(span.clone()),
-            Kind::Prefix => out.push(span.start..span.start + piece.len()),
+            Kind::Prefix => out.push(span.start..span.start + matcher.piece.len()),
             Kind::Substring => out.extend(
                 token
-                    .match_indices(piece.as_str())
+                    .match_indices(matcher.piece)
                     .map(|(at, m)| span.start + at..span.start + at + m.len()),
             ),
             Kind::Fuzzy => {
-                if let Some((_, indices)) = skim.fuzzy_indices(token, piece) {
-                    out.extend(
-                        token
-                            .char_indices()
-                            .enumerate()
-                            .filter(|(i, _)| indices.contains(i))
-                            .map(|(_, (at, c))| span.start + at..span.start + at + c.len_utf8()),
-                    );
+                let chars: Vec<(usize, char)> = token.char_indices().collect();
+                for r in matcher.fuzzy_chars(skim, token) {
+                    let (Some(&(start, _)), Some(&(last, c))) =
+                        (chars.get(r.start), chars.get(r.end.saturating_sub(1)))
+                    else {
+                        continue;
+                    };
+                    out.push(span.start + start..span.start + last + c.len_utf8());
                 }
             }
         },
-        pieces => {
+        WordTest::Phrase(pieces) => {
             let (Some(first), Some(last)) = (pieces.first(), pieces.last()) else {
                 return;
             };
@@ -426,6 +512,32 @@ mod tests {
         assert!(matches("devlopement", "développement durable"));
         // Too short for fuzzy.
         assert!(!matches("ct", "coopération"));
+        // One typo: swapped, wrong, missing or extra letter; a wrong first letter is not a typo.
+        assert!(matches("coopreation", "la coopération"));
+        assert!(matches("désinformatoin", "la désinformation"));
+        assert!(matches("secuirte", "la sécurité internationale"));
+        assert!(matches("assamblee", "l’Assemblée générale"));
+        assert!(matches("developement", "le développement durable"));
+        assert!(!matches("xoopération", "la coopération"));
+        assert!(!matches("cooperaxxion", "la coopération"));
+        assert!(!matches("paux", "la paix"));
+        assert!(
+            !matches("secrutie", "la sécurité"),
+            "two swaps are two typos"
+        );
+    }
+
+    #[test]
+    fn typo_prefix_is_one_edit_from_the_start_of_the_token() {
+        assert_eq!(typo_prefix(b"coopreation", b"cooperation"), Some(11));
+        assert_eq!(typo_prefix(b"coopreat", b"cooperation"), Some(8));
+        assert_eq!(typo_prefix(b"secuirte", b"securite"), Some(8));
+        assert_eq!(typo_prefix(b"assamblee", b"assemblee"), Some(9));
+        assert_eq!(typo_prefix(b"develop", b"devlopment"), Some(6));
+        assert_eq!(typo_prefix(b"cooperaxxion", b"cooperation"), None);
+        assert_eq!(typo_prefix(b"xooperation", b"cooperation"), None);
+        assert_eq!(typo_prefix(b"abcdef", b"ab"), None);
+        assert_eq!(typo_prefix(b"", b"ab"), None);
     }
 
     #[test]
@@ -467,6 +579,16 @@ mod tests {
         for r in highlight("oeuvre cooprtion", text) {
             assert!(text.is_char_boundary(r.start) && text.is_char_boundary(r.end));
         }
+    }
+
+    #[test]
+    fn highlight_of_a_typo_covers_the_word() {
+        let text = "la coopération régionale";
+        let got: Vec<&str> = highlight("coopreation", text)
+            .iter()
+            .map(|r| &text[r.clone()])
+            .collect();
+        assert_eq!(got, ["coopération"]);
     }
 
     #[test]
