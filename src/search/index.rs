@@ -263,7 +263,7 @@ impl SearchIndex {
     }
 
     fn vocab_len(&self) -> usize {
-        self.bounds.len() - 1
+        self.bounds.len().saturating_sub(1)
     }
 
     fn record_tokens(&self, r: u32) -> &[u32] {
@@ -698,6 +698,8 @@ mod tests {
             .collect();
         assert_eq!(doc1, [records[0].0, records[2].0]);
         assert!(SearchIndex::build([]).is_empty());
+        assert!(SearchIndex::default().search("paix", None, 10).is_empty());
+        assert!(SearchIndex::default().search("", None, 10).is_empty());
         assert!(SearchIndex::build([]).search("paix", None, 10).is_empty());
     }
 
