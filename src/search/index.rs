@@ -24,8 +24,9 @@ pub struct RecordId {
     pub item: u32,
 }
 
-/// A matching record and its score (higher is better).
-#[derive(Debug, Clone, PartialEq)]
+/// A matching record and its score (higher is better). `Copy` and `Eq` beyond the brief: the
+/// stand-in the TUI was written against had them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Hit {
     pub record: RecordId,
     pub score: i64,
