@@ -23,7 +23,13 @@ fn fixture(path: &str) -> Document {
 #[test]
 fn bundled_library_is_complete() {
     let corpus = bundled();
-    let count = |c: &str| corpus.documents.iter().filter(|d| d.collection == c).count();
+    let count = |c: &str| {
+        corpus
+            .documents
+            .iter()
+            .filter(|d| d.collection == c)
+            .count()
+    };
     assert_eq!(count("Seeds"), 2);
     assert_eq!(count("Charter"), 2);
     assert_eq!(count("Security Council"), 699);
@@ -41,7 +47,11 @@ fn bundled_library_is_complete() {
 fn every_security_council_citation_resolves_to_its_bundled_target() {
     let corpus = bundled();
     let mut checked = 0;
-    for d in corpus.documents.iter().filter(|d| d.collection == "Security Council") {
+    for d in corpus
+        .documents
+        .iter()
+        .filter(|d| d.collection == "Security Council")
+    {
         for c in d.citations() {
             let Some(symbol) = &c.symbol else { continue };
             let s = symbol.as_str();
@@ -109,12 +119,17 @@ fn layout_noise_never_reaches_paragraph_text() {
     ] {
         docs.push(fixture(f));
     }
-    let job = regex::Regex::new(r"\b\d{2}-\d{5}\b|\*\d{7}\*|\bPage \d+\b|\b\d{1,2}/\d{1,2}\s*$|_{5,}|\u{c}").unwrap();
+    let job = regex::Regex::new(
+        r"\b\d{2}-\d{5}\b|\*\d{7}\*|\bPage \d+\b|\b\d{1,2}/\d{1,2}\s*$|_{5,}|\u{c}",
+    )
+    .unwrap();
     for d in &docs {
         for p in &d.paragraphs {
             assert!(!job.is_match(&p.text), "{} {}: {:?}", d.id, p.id, p.text);
             assert!(
-                !p.text.split_whitespace().any(|w| w == "A/RES/73/6" || w == "A/RES/73/3"),
+                !p.text
+                    .split_whitespace()
+                    .any(|w| w == "A/RES/73/6" || w == "A/RES/73/3"),
                 "{} {}: running header in {:?}",
                 d.id,
                 p.id,
@@ -142,10 +157,14 @@ fn ga_layout_and_flow_give_the_same_operative_paragraphs() {
     assert_eq!(ops(&layout).len(), 14);
     assert_eq!(ops(&layout), ops(&flow));
     // And the preamble and footnotes too.
-    let all = |d: &Document| -> Vec<String> { d.paragraphs.iter().map(|p| p.text.clone()).collect() };
+    let all =
+        |d: &Document| -> Vec<String> { d.paragraphs.iter().map(|p| p.text.clone()).collect() };
     assert_eq!(all(&layout), all(&flow));
     let notes = |d: &Document| -> Vec<(String, String)> {
-        d.footnotes.iter().map(|f| (f.marker.clone(), f.text.clone())).collect()
+        d.footnotes
+            .iter()
+            .map(|f| (f.marker.clone(), f.text.clone()))
+            .collect()
     };
     assert_eq!(notes(&layout), notes(&flow));
     assert_eq!(layout.symbol.as_ref().unwrap().as_str(), "A/RES/73/6");
@@ -158,15 +177,25 @@ fn ga_layout_footnotes_and_calls() {
     let note = |m: &str| d.footnote(m).map(|f| f.text.clone()).unwrap_or_default();
     assert_eq!(note("1"), "See A/AC.105/1137.");
     assert_eq!(note("2"), "Resolution 70/1.");
-    assert_eq!(note("4"), "See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.");
+    assert_eq!(
+        note("4"),
+        "See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex."
+    );
     // Footnote 6 runs over a page break; its end is under the next page's separator.
-    assert!(note("6").ends_with("A/AC.105/1180 and A/AC.105/1181."), "{}", note("6"));
+    assert!(
+        note("6").ends_with("A/AC.105/1180 and A/AC.105/1181."),
+        "{}",
+        note("6")
+    );
     let pp5 = &d.paragraphs[d.paragraph_index("PP5").unwrap()];
     assert_eq!(pp5.footnotes, ["2", "3", "4"]);
     assert!(pp5.text.contains("Sustainable Development,² of the Sendai"));
     // A paragraph cut by a page break and a footnote block is joined back.
     let pp4 = &d.paragraphs[d.paragraph_index("PP4").unwrap()];
-    assert!(pp4.text.contains("to continue to shape the global governance"));
+    assert!(
+        pp4.text
+            .contains("to continue to shape the global governance")
+    );
     // The old-style GA citation in the preamble.
     let pp1 = &d.paragraphs[d.paragraph_index("PP1").unwrap()];
     let symbols: Vec<String> = pp1
@@ -176,7 +205,13 @@ fn ga_layout_footnotes_and_calls() {
         .collect();
     assert_eq!(
         symbols,
-        ["A/RES/2453 A (XXIII)", "A/RES/37/90", "A/RES/54/68", "A/RES/59/2", "A/RES/72/79"]
+        [
+            "A/RES/2453 A (XXIII)",
+            "A/RES/37/90",
+            "A/RES/54/68",
+            "A/RES/59/2",
+            "A/RES/72/79"
+        ]
     );
 }
 
@@ -186,20 +221,36 @@ fn security_council_shapes() {
     // Sub-paragraphs stay inside their operative paragraph.
     let d = corpus.get("s-res-242-1967").unwrap();
     let ids: Vec<&str> = d.paragraphs.iter().map(|p| p.id.as_str()).collect();
-    assert_eq!(ids, ["H1", "PP1", "PP2", "PP3", "OP1", "OP2", "OP3", "OP4", "C1"]);
+    assert_eq!(
+        ids,
+        ["H1", "PP1", "PP2", "PP3", "OP1", "OP2", "OP3", "OP4", "C1"]
+    );
     let op2 = &d.paragraphs[5];
-    assert!(op2.text.contains("\n(a) For guaranteeing freedom of navigation"));
-    assert_eq!(d.paragraphs[8].text, "Adopted unanimously at the 1382nd meeting.");
+    assert!(
+        op2.text
+            .contains("\n(a) For guaranteeing freedom of navigation")
+    );
+    assert_eq!(
+        d.paragraphs[8].text,
+        "Adopted unanimously at the 1382nd meeting."
+    );
     assert_eq!(d.date.as_deref(), Some("1967-11-22"));
     // Plain-number footnote at the end, called by a detached number.
     let d = corpus.get("s-res-338-1973").unwrap();
-    assert_eq!(d.footnote("27").unwrap().text, "One member (China) did not participate in the voting.");
+    assert_eq!(
+        d.footnote("27").unwrap().text,
+        "One member (China) did not participate in the voting."
+    );
     let closing = d.paragraphs.last().unwrap();
     assert_eq!(closing.footnotes, ["27"]);
     assert!(!closing.text.contains(" 27"));
     // A form feed inside a preambular paragraph; the dangling call does not glue paragraphs.
     let d = corpus.get("s-res-699-1991").unwrap();
-    assert!(d.paragraphs.iter().any(|p| p.text.starts_with("Also taking note")));
+    assert!(
+        d.paragraphs
+            .iter()
+            .any(|p| p.text.starts_with("Also taking note"))
+    );
 }
 
 #[test]
@@ -227,12 +278,20 @@ fn security_council_pdf_layout_of_the_2000s() {
     let ids: Vec<&str> = d.paragraphs.iter().map(|p| p.id.as_str()).collect();
     assert_eq!(ids, ["H1", "PP1", "PP2", "PP3", "OP1", "OP2", "OP3"]);
     for p in &d.paragraphs {
-        assert!(!p.text.contains("02-72829") && !p.text.contains("Page 2"), "{}", p.text);
+        assert!(
+            !p.text.contains("02-72829") && !p.text.contains("Page 2"),
+            "{}",
+            p.text
+        );
         assert!(!p.text.contains("S/RES/1445"), "{}", p.text);
     }
     assert_eq!(d.footnote("1").unwrap().text, "S/2002/1180.");
     assert_eq!(d.paragraphs[2].footnotes, ["1"]);
-    assert!(d.paragraphs[2].text.contains("18 October 2002¹ and the progress"));
+    assert!(
+        d.paragraphs[2]
+            .text
+            .contains("18 October 2002¹ and the progress")
+    );
     let c = &d.paragraphs[1].citations[0];
     assert_eq!(c.symbol.as_ref().unwrap().as_str(), "S/RES/1417 (2002)");
 }

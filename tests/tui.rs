@@ -292,7 +292,8 @@ fn any_size_renders_without_panic() {
         (250, 70),
         (10, 100),
     ];
-    let mut states: Vec<Box<dyn Fn(&mut App)>> = vec![
+    type Setup = Box<dyn Fn(&mut App)>;
+    let mut states: Vec<Setup> = vec![
         Box::new(|_| {}),
         Box::new(|a| press(a, KeyCode::Tab)),
         Box::new(|a| {

@@ -14,6 +14,9 @@ const COLLECTION_ORDER: [&str; 4] = ["Seeds", "Charter", "Security Council", "Ge
 /// Below this, a title-and-date citation is not taken to name a document.
 const TITLE_MATCH_THRESHOLD: f64 = 0.5;
 
+/// Where a citation lands: a document index, and the paragraph it names, if any.
+type Resolved = (usize, Option<String>);
+
 #[derive(Debug, Default)]
 pub struct Corpus {
     pub documents: Vec<Document>,
@@ -147,7 +150,7 @@ impl Corpus {
                 f.citations.retain(keep);
             }
         }
-        let resolved: Vec<Vec<Option<(usize, Option<String>)>>> = self
+        let resolved: Vec<Vec<Option<Resolved>>> = self
             .documents
             .iter()
             .map(|doc| {
@@ -203,11 +206,7 @@ impl Corpus {
     }
 
     /// The document (and paragraph, where the reference names one) a reference points at.
-    fn resolve(
-        &self,
-        reference: &Reference,
-        language: Language,
-    ) -> Option<(usize, Option<String>)> {
+    fn resolve(&self, reference: &Reference, language: Language) -> Option<Resolved> {
         match reference {
             Reference::Symbol(sym) => self
                 .by_symbol

@@ -935,13 +935,11 @@ fn looks_like_heading(text: &str) -> bool {
     .iter()
     .any(|p| {
         lower.strip_prefix(p).is_some_and(|rest| {
-            rest.split(|c: char| c == ':' || c == ' ' || c == '.')
-                .next()
-                .is_some_and(|n| {
-                    !n.is_empty()
-                        && n.chars()
-                            .all(|c| c.is_ascii_digit() || "ivxlcIVXLC".contains(c))
-                })
+            rest.split([':', ' ', '.']).next().is_some_and(|n| {
+                !n.is_empty()
+                    && n.chars()
+                        .all(|c| c.is_ascii_digit() || "ivxlcIVXLC".contains(c))
+            })
         })
     });
     let caps = t.chars().count() <= 80

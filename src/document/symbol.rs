@@ -35,6 +35,10 @@ impl Symbol {
         if let Some(rest) = upper.strip_prefix("A/RES/") {
             return valid_ga(rest).then(|| Symbol(format!("A/RES/{}", rest.trim())));
         }
+        // Bare session/number: 77/338, S-30/1
+        if valid_ga(&upper) {
+            return Some(Symbol(format!("A/RES/{upper}")));
+        }
         if upper.contains('/') && upper.starts_with(|c: char| c.is_ascii_uppercase()) {
             // Other symbols (A/77/L.107, A/AC.105/1137) are kept as written, uppercased.
             if upper
@@ -46,10 +50,6 @@ impl Symbol {
                 ));
             }
             return None;
-        }
-        // Bare session/number: 77/338, S-30/1
-        if valid_ga(&upper) {
-            return Some(Symbol(format!("A/RES/{upper}")));
         }
         None
     }
