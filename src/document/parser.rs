@@ -298,6 +298,14 @@ fn is_noise(line: &str) -> bool {
     any
 }
 
+/// "[S/296]", "(S/525, I]": the document a resolution was adopted from, printed under its heading.
+fn is_document_reference(line: &str) -> bool {
+    line.len() <= 40
+        && (line.starts_with('[') || line.starts_with('('))
+        && line.ends_with(']')
+        && line.contains("S/")
+}
+
 /// "United Nations   S/RES/1445 (2002)" → S/RES/1445 (2002).
 fn running_symbol_in(line: &str) -> Option<Symbol> {
     let words: Vec<&str> = line.split_whitespace().collect();
@@ -445,9 +453,11 @@ fn extract_footnotes(lines: Vec<Line>) -> (Vec<Line>, Vec<Note>) {
             cut = true;
             continue;
         }
-        let after_gap = line.blank_before || line.page_break || cut || i == 0;
+        let after_gap = (line.blank_before || line.page_break || cut) && i > 0;
         if after_gap {
-            if let Some((marker, rest, slash)) = plain_definition(&line.text) {
+            if let Some((marker, rest, slash)) =
+                plain_definition(&line.text).filter(|_| sc_title_line(&line.text).is_none())
+            {
                 if slash || is_called(&all_text, &marker) {
                     let mut text = rest.to_string();
                     i += 1;
@@ -698,9 +708,10 @@ fn split_front(lines: &[Line]) -> Front {
         if let Some(symbol) = sc_title_line(&first.text) {
             front.symbol = Some(symbol);
             let mut j = 1;
+            // "of 22 November 1967", and the document reference "[S/296]" of early texts.
             while j < lines.len().min(4)
                 && !is_enacting_formula(&lines[j].text)
-                && lines[j].text.starts_with("of ")
+                && (lines[j].text.starts_with("of ") || is_document_reference(&lines[j].text))
             {
                 j += 1;
             }
