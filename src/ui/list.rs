@@ -62,32 +62,39 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(Paragraph::new(lines), inner);
 }
 
-/// "A/RES/77/338  2023-09-01  Coopération…  [resolution, fr]", fitted to `width`.
+/// Width of the symbol column: fits `S/RES/1445 (2002)` and `A/RES/77/338`.
+const SYMBOL_COLUMN: usize = 17;
+const DATE_COLUMN: usize = 10;
+
+/// "A/RES/77/338      2023-09-01  Coopération…  [resolution, fr]", in aligned columns fitted
+/// to `width`. Documents without a symbol show a dash there: their title names them.
 fn document_row(doc: &Document, width: usize) -> Line<'static> {
-    let label = clean(
-        &doc.symbol
-            .as_ref()
-            .map(|s| s.to_string())
-            .unwrap_or_else(|| doc.id.clone()),
-    );
-    let label = truncate(&label, width.min(24));
-    let mut spans = vec![Span::styled(format!(" {label}"), theme::HEADER)];
-    let mut used = 1 + str_width(&label);
-    if let Some(date) = doc.date.as_deref().filter(|_| width >= 36) {
-        let date = format!("  {}", clean(date));
+    let label = doc
+        .symbol
+        .as_ref()
+        .map(|s| clean(s.as_str()))
+        .unwrap_or_else(|| "—".to_string());
+    let column = SYMBOL_COLUMN.min(width.saturating_sub(2));
+    let label = truncate(&label, column);
+    let pad = column.saturating_sub(str_width(&label));
+    let mut spans = vec![Span::styled(
+        format!(" {label}{}", " ".repeat(pad)),
+        theme::HEADER,
+    )];
+    let mut used = 1 + column;
+    if width >= 40 {
+        let date = clean(doc.date.as_deref().unwrap_or(""));
+        let date = format!(" {date:<DATE_COLUMN$}");
         used += str_width(&date);
         spans.push(Span::styled(date, theme::DIM));
     }
     let extra = format!(" [{}, {}]", doc.kind.as_str(), doc.language.as_str());
     let show_extra = width >= 70;
     let room = width
-        .saturating_sub(used + 2)
+        .saturating_sub(used + 1)
         .saturating_sub(if show_extra { str_width(&extra) } else { 0 });
     if room > 3 {
-        spans.push(Span::raw(format!(
-            "  {}",
-            truncate(&clean(&doc.title), room)
-        )));
+        spans.push(Span::raw(format!(" {}", truncate(&clean(&doc.title), room))));
         if show_extra {
             spans.push(Span::styled(extra, theme::DIM));
         }
