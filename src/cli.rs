@@ -94,12 +94,12 @@ pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) ->
             list(&corpus, json, out)
         }
         Command::Show { doc, json } => {
-            let corpus = load_corpus(args);
+            let corpus = load_corpus(&with_document_path(args, &doc));
             let d = find(&corpus, &doc)?;
             show(d, json, out)
         }
         Command::Cites { doc, json } => {
-            let corpus = load_corpus(args);
+            let corpus = load_corpus(&with_document_path(args, &doc));
             let d = find(&corpus, &doc)?;
             cites(&corpus, d, json, out)
         }
@@ -109,6 +109,23 @@ pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) ->
         }
         Command::Bookmarks { json, markdown } => bookmarks(json, markdown, out),
     }
+}
+
+/// `plenary show ./draft.txt`: a DOC that is a file outside the library is loaded with it.
+fn with_document_path(args: &LibraryArgs, doc: &str) -> LibraryArgs {
+    let mut args = args.clone();
+    let path = PathBuf::from(doc);
+    let listed = args.paths.iter().any(|p| {
+        p == &path
+            || std::fs::canonicalize(p)
+                .ok()
+                .zip(std::fs::canonicalize(&path).ok())
+                .is_some_and(|(a, b)| a == b || b.starts_with(a))
+    });
+    if path.is_file() && !listed {
+        args.paths.push(path);
+    }
+    args
 }
 
 fn find<'a>(corpus: &'a Corpus, name: &str) -> Result<&'a Document> {

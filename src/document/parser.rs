@@ -78,6 +78,14 @@ pub fn parse(source: &Source) -> Document {
         .title
         .clone()
         .or_else(|| front.title.clone())
+        .or_else(|| {
+            // A short first line above the enacting formula of a text without a symbol.
+            front
+                .header
+                .first()
+                .filter(|h| symbol.is_none() && h.chars().count() <= 150)
+                .cloned()
+        })
         .unwrap_or_else(|| inferred_title(&paragraphs, &symbol, &source.path));
     let id = source
         .meta

@@ -94,7 +94,10 @@ fn document_row(doc: &Document, width: usize) -> Line<'static> {
         .saturating_sub(used + 1)
         .saturating_sub(if show_extra { str_width(&extra) } else { 0 });
     if room > 3 {
-        spans.push(Span::raw(format!(" {}", truncate(&clean(&doc.title), room))));
+        spans.push(Span::raw(format!(
+            " {}",
+            truncate(&clean(&doc.title), room)
+        )));
         if show_extra {
             spans.push(Span::styled(extra, theme::DIM));
         }
