@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::citation::{Citation, Reference, title_similarity};
+use super::citation::{Reference, title_similarity};
 use super::model::{Document, DocumentKind, Language, ParagraphKind};
 use super::parser;
 use super::source::{self, LoadError, Source};
@@ -139,17 +139,6 @@ impl Corpus {
 
     /// Resolves every citation to a document where the corpus has one, and fills the backlinks.
     fn link(&mut self) {
-        // A document's own heading or running header is not a citation of itself.
-        for doc in &mut self.documents {
-            let own = doc.symbol.as_ref().map(|s| s.base_key());
-            let keep = |c: &Citation| !matches!((&c.reference, &own), (Reference::Symbol(s), Some(k)) if s.base_key() == *k);
-            for p in &mut doc.paragraphs {
-                p.citations.retain(keep);
-            }
-            for f in &mut doc.footnotes {
-                f.citations.retain(keep);
-            }
-        }
         let resolved: Vec<Vec<Option<Resolved>>> = self
             .documents
             .iter()
@@ -160,6 +149,7 @@ impl Corpus {
             })
             .collect();
         let mut cited_by: Vec<Vec<usize>> = vec![Vec::new(); self.documents.len()];
+        let mut own_citations: Vec<Vec<bool>> = Vec::with_capacity(self.documents.len());
         for (di, found) in resolved.into_iter().enumerate() {
             let links: Vec<_> = found
                 .into_iter()
@@ -181,6 +171,11 @@ impl Corpus {
                         .iter_mut()
                         .flat_map(|f| f.citations.iter_mut()),
                 );
+            // The Charter's "la présente Charte" and the like cite the document itself.
+            let own: Vec<bool> = links
+                .iter()
+                .map(|l| l.as_ref().is_some_and(|(ti, ..)| *ti == di))
+                .collect();
             for (c, link) in citations.zip(links) {
                 if let Some((ti, id, symbol, paragraph)) = link {
                     c.target = Some(id);
@@ -196,8 +191,19 @@ impl Corpus {
                     c.url = c.symbol.as_ref().map(|s| s.url(language));
                 }
             }
+            own_citations.push(own);
         }
-        for (i, sources) in cited_by.into_iter().enumerate() {
+        for (doc, own) in self.documents.iter_mut().zip(own_citations) {
+            let mut own = own.into_iter();
+            for p in &mut doc.paragraphs {
+                p.citations.retain(|_| !own.next().unwrap_or(false));
+            }
+            for f in &mut doc.footnotes {
+                f.citations.retain(|_| !own.next().unwrap_or(false));
+            }
+        }
+        for (i, mut sources) in cited_by.into_iter().enumerate() {
+            sources.sort_by_cached_key(|&s| natural_key(&self.documents[s].id));
             self.documents[i].cited_by = sources
                 .into_iter()
                 .map(|s| self.documents[s].id.clone())
