@@ -155,7 +155,8 @@ pub enum ListRow<'a> {
 /// A row of the citations pop-up.
 #[derive(Debug, Clone, Copy)]
 pub enum CitationRow<'a> {
-    Cites(&'a Citation),
+    /// A citation and where it stands: a paragraph id or "fn 3".
+    Cites(&'a Citation, &'a str),
     CitedBy(usize),
 }
 
@@ -180,6 +181,8 @@ pub struct App {
     pub warnings: Vec<String>,
     pub size: Rect,
     pub should_quit: bool,
+    /// After a jump, bring the target paragraph to the top of the pane, not its bottom edge.
+    align_top: bool,
     generation: u64,
     search_requests: Vec<SearchRequest>,
     output: Vec<Vec<u8>>,
@@ -214,6 +217,7 @@ impl App {
             warnings,
             size: Rect::new(0, 0, 80, 24),
             should_quit: false,
+            align_top: false,
             generation: 0,
             search_requests: Vec::new(),
             output: Vec::new(),
@@ -388,7 +392,20 @@ impl App {
         let Some(doc) = self.document() else {
             return Vec::new();
         };
-        let mut rows: Vec<CitationRow<'_>> = doc.citations().map(CitationRow::Cites).collect();
+        let mut rows: Vec<CitationRow<'_>> = doc
+            .paragraphs
+            .iter()
+            .flat_map(|p| {
+                p.citations
+                    .iter()
+                    .map(|c| CitationRow::Cites(c, p.id.as_str()))
+            })
+            .chain(doc.footnotes.iter().flat_map(|f| {
+                f.citations
+                    .iter()
+                    .map(|c| CitationRow::Cites(c, f.marker.as_str()))
+            }))
+            .collect();
         rows.extend(
             doc.cited_by
                 .iter()
@@ -396,6 +413,24 @@ impl App {
                 .map(CitationRow::CitedBy),
         );
         rows
+    }
+
+    /// The first paragraph of `citing` that cites `cited` (directly or through a footnote).
+    pub fn citing_paragraph(&self, citing: usize, cited: usize) -> usize {
+        let (Some(from), Some(to)) = (self.library.document(citing), self.library.document(cited))
+        else {
+            return 0;
+        };
+        let cites = |cs: &[Citation]| cs.iter().any(|c| c.target.as_deref() == Some(&to.id));
+        from.paragraphs
+            .iter()
+            .position(|p| {
+                cites(&p.citations)
+                    || p.footnotes
+                        .iter()
+                        .any(|m| from.footnote(m).is_some_and(|f| cites(&f.citations)))
+            })
+            .unwrap_or(0)
     }
 
     /// How a citation's target is shown: its label, or "not in library" and the link.
@@ -406,8 +441,8 @@ impl App {
             .and_then(|id| self.library.corpus.get(id));
         match target {
             Some(doc) => match &c.paragraph {
-                Some(p) => format!("{}, {p}", doc.label()),
-                None => doc.label(),
+                Some(p) => format!("{}, {p}", doc.short_label()),
+                None => doc.short_label(),
             },
             None => match &c.url {
                 Some(url) => format!("not in library · {url}"),
@@ -628,6 +663,7 @@ impl App {
         let n = self.document().map_or(0, |d| d.paragraphs.len());
         self.para = para.min(n.saturating_sub(1));
         self.pane_scroll = 0;
+        self.align_top = true;
     }
 
     fn follow_paragraph_citations(&mut self) {
@@ -680,7 +716,7 @@ impl App {
         let Some(p) = doc.paragraphs.get(self.para) else {
             return;
         };
-        let label = format!("{}, {}", doc.label(), p.id);
+        let label = format!("{}, {}", doc.short_label(), p.id);
         let added = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map_or(0, |d| d.as_secs());
@@ -968,13 +1004,14 @@ impl App {
                 self.follow_among(citations, &whose);
             }
             Some(&Popup::Citations { selected }) => match self.citation_rows().get(selected) {
-                Some(CitationRow::Cites(c)) => {
+                Some(CitationRow::Cites(c, _)) => {
                     let c = (*c).clone();
                     self.follow(&c);
                 }
                 Some(&CitationRow::CitedBy(doc)) => {
+                    let para = self.citing_paragraph(doc, self.doc);
                     self.push_history();
-                    self.open(doc, 0);
+                    self.open(doc, para);
                     self.focus = Focus::Pane;
                     self.popups.clear();
                 }
@@ -1114,6 +1151,12 @@ impl App {
         if let Some(body) = a.pane_body() {
             let entries = self.pane_entries();
             let heights = self.entry_heights(&entries, body.width);
+            if std::mem::take(&mut self.align_top) {
+                let sel = self.pane_selected().min(heights.len());
+                let above: usize = heights[..sel].iter().sum();
+                let total: usize = heights.iter().sum();
+                self.pane_scroll = above.min(total.saturating_sub(body.height as usize));
+            }
             self.pane_scroll = view::scroll_to_show(
                 &heights,
                 self.pane_selected(),

@@ -184,6 +184,30 @@ impl Document {
         }
     }
 
+    /// A label short enough for a status line or a list: the symbol, else the title cut to a
+    /// few words.
+    pub fn short_label(&self) -> String {
+        const MAX: usize = 32;
+        if let Some(s) = &self.symbol {
+            return s.to_string();
+        }
+        if self.title.chars().count() <= MAX {
+            return self.title.clone();
+        }
+        let mut out = String::new();
+        for w in self.title.split_whitespace() {
+            if out.chars().count() + w.chars().count() + 1 > MAX - 1 {
+                break;
+            }
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(w);
+        }
+        out.push('…');
+        out
+    }
+
     /// All citations, from paragraphs and footnotes, in reading order.
     pub fn citations(&self) -> impl Iterator<Item = &Citation> {
         self.paragraphs

@@ -11,7 +11,7 @@ use crate::app::{App, CitationRow};
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
     let rows = app.citation_rows();
     let title = match app.document() {
-        Some(d) => format!("Citations · {}", d.label()),
+        Some(d) => format!("Citations · {}", d.short_label()),
         None => "Citations".to_string(),
     };
     let inner = popup_frame(frame, area, 90, 18, &title);
@@ -35,12 +35,30 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         .take(height)
         .map(|(i, row)| {
             let text = match row {
-                CitationRow::Cites(c) => {
-                    format!("→ {}  ({})", clean(&c.text), clean(&app.target_label(c)))
+                CitationRow::Cites(c, from) => {
+                    let text = clean(&c.text.replace('\n', " "));
+                    let target = clean(&app.target_label(c));
+                    // "Charte des Nations Unies → Charte des Nations Unies" says nothing twice.
+                    if text == target {
+                        format!("{from:<5} → {target}")
+                    } else {
+                        format!("{from:<5} {text} → {target}")
+                    }
                 }
                 CitationRow::CitedBy(d) => match app.library.document(*d) {
                     Some(doc) => {
-                        format!("← cited by {}  {}", clean(&doc.label()), clean(&doc.title))
+                        let para = app
+                            .library
+                            .document(*d)
+                            .and_then(|from| from.paragraphs.get(app.citing_paragraph(*d, app.doc)))
+                            .map(|p| format!(", {}", p.id))
+                            .unwrap_or_default();
+                        let label = clean(&doc.short_label());
+                        if doc.symbol.is_some() {
+                            format!("← cited by {label}{para}  {}", clean(&doc.title))
+                        } else {
+                            format!("← cited by {label}{para}")
+                        }
                     }
                     None => String::new(),
                 },
@@ -49,7 +67,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
                 theme::SELECTED_ROW
             } else {
                 match row {
-                    CitationRow::Cites(_) => theme::CITATION,
+                    CitationRow::Cites(..) => theme::CITATION,
                     CitationRow::CitedBy(_) => theme::HEADER,
                 }
             };

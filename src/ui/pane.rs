@@ -17,7 +17,7 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
     let focused = app.focus == Focus::Pane;
     let doc = app.document();
     let title = match doc {
-        Some(d) => format!(" {} ", clean(&d.label())),
+        Some(d) => format!(" {} ", clean(&d.short_label())),
         None => " No document ".to_string(),
     };
     let block = Block::default()
@@ -31,7 +31,7 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
     frame.render_widget(block, area);
     if let (Some(header), Some(d)) = (areas.pane_header(), doc) {
         let width = header.width as usize;
-        let mut facts = vec![d.label()];
+        let mut facts: Vec<String> = d.symbol.iter().map(|s| s.to_string()).collect();
         if let Some(date) = &d.date {
             facts.push(date.clone());
         }

@@ -26,8 +26,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             .get(app.para)
             .map(|p| format!(" {}", p.id))
             .unwrap_or_default();
-        let place = format!(" {}{pid} ¶{at}/{n} ", clean(&doc.label()));
-        let place = truncate(&place, width.saturating_sub(used) / 2);
+        // The position always shows; the label gives way first.
+        let position = format!("{pid} ¶{at}/{n} ");
+        let room = (width.saturating_sub(used) / 2).saturating_sub(str_width(&position) + 1);
+        let label = truncate(&clean(&doc.short_label()), room);
+        let place = truncate(&format!(" {label}{position}"), width.saturating_sub(used));
         used += str_width(&place);
         spans.push(Span::raw(place));
     }
