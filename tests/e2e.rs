@@ -1,0 +1,437 @@
+//! End to end: the real binary in a pseudo-terminal, filtering, opening, bookmarking, quitting,
+//! then a second run and `plenary bookmarks --json` finding the bookmark again.
+
+use std::io::{Read, Write};
+use std::num::NonZeroU16;
+use std::path::Path;
+use std::process::Command;
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use portable_pty::{Child, CommandBuilder, ExitStatus, MasterPty, PtySize, native_pty_system};
+use serde_json::Value;
+use tempfile::TempDir;
+
+const BIN: &str = env!("CARGO_BIN_EXE_plenary");
+const ROWS: NonZeroU16 = NonZeroU16::new(40).expect("nonzero");
+const COLS: NonZeroU16 = NonZeroU16::new(120).expect("nonzero");
+/// Generous: a loaded CI machine may take seconds to start a debug build and index the library.
+const WAIT: Duration = Duration::from_secs(20);
+const DOC_ID: &str = "astana-declaration-2024";
+/// How many paragraphs `j` moves down before bookmarking.
+const DOWN: usize = 3;
+const ENTER_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049h";
+const LEAVE_ALTERNATE_SCREEN: &[u8] = b"\x1b[?1049l";
+
+/// The reader running in a pty, with everything it wrote parsed into a screen.
+struct Session {
+    name: &'static str,
+    master: Box<dyn MasterPty + Send>,
+    writer: Box<dyn Write + Send>,
+    child: Box<dyn Child + Send + Sync>,
+    /// Chunks read from the pty by a background thread, so that waiting never blocks on a read.
+    output: Receiver<Vec<u8>>,
+    /// The reader thread saw end of file: the child and its terminal are gone.
+    closed: bool,
+    parser: vt100::Parser,
+    raw: Vec<u8>,
+}
+
+/// The child's environment: the config folder in `home`, nothing from the user's own setup.
+fn isolate(env: &mut dyn FnMut(&str, Option<&Path>), home: &Path) {
+    env("PLENARY_CONFIG_DIR", None);
+    env("XDG_CONFIG_HOME", Some(home));
+    env("HOME", Some(home));
+}
+
+impl Session {
+    fn start(name: &'static str, home: &Path) -> Session {
+        let pair = native_pty_system()
+            .openpty(PtySize {
+                rows: ROWS.get(),
+                cols: COLS.get(),
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(BIN);
+        isolate(
+            &mut |key, value| match value {
+                Some(v) => cmd.env(key, v),
+                None => cmd.env_remove(key),
+            },
+            home,
+        );
+        cmd.env("TERM", "xterm-256color");
+        cmd.cwd(home);
+        let child = pair
+            .slave
+            .spawn_command(cmd)
+            .expect("spawn plenary in the pty");
+        // Only the child may hold the slave side, or reads never see end of file when it exits.
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let (tx, output) = mpsc::channel();
+        thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    // Linux reports the closed slave as EIO rather than end of file.
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        if tx.send(buf[..n].to_vec()).is_err() {
+                            break;
+                        }
+                    }
+                }
+            }
+        });
+        Session {
+            name,
+            master: pair.master,
+            writer,
+            child,
+            output,
+            closed: false,
+            parser: vt100::Parser::new(ROWS, COLS, 0),
+            raw: Vec::new(),
+        }
+    }
+
+    fn take(&mut self, chunk: Vec<u8>) {
+        self.parser.process(&chunk);
+        self.raw.extend_from_slice(&chunk);
+    }
+
+    /// Reads what has arrived, waiting at most `timeout` for the first chunk.
+    fn pump(&mut self, timeout: Duration) {
+        match self.output.recv_timeout(timeout) {
+            Ok(chunk) => self.take(chunk),
+            Err(RecvTimeoutError::Timeout) => return,
+            Err(RecvTimeoutError::Disconnected) => {
+                self.closed = true;
+                return;
+            }
+        }
+        while let Ok(chunk) = self.output.try_recv() {
+            self.take(chunk);
+        }
+    }
+
+    fn screen(&self) -> Screen {
+        Screen::of(self.parser.screen())
+    }
+
+    fn dump(&self) -> String {
+        let rows: Vec<String> = self
+            .parser
+            .screen()
+            .rows(0, COLS.get())
+            .enumerate()
+            .map(|(i, row)| format!("{i:>2}|{}", row.trim_end()))
+            .collect();
+        format!(
+            "--- screen of the {} ({} bytes read) ---\n{}\n--- end of screen ---",
+            self.name,
+            self.raw.len(),
+            rows.join("\n")
+        )
+    }
+
+    /// Polls the parsed screen until `ready` holds; fails with the screen after `WAIT`.
+    fn wait_for(&mut self, what: &str, ready: impl Fn(&Screen) -> bool) {
+        let deadline = Instant::now() + WAIT;
+        loop {
+            if ready(&Screen::of(self.parser.screen())) {
+                return;
+            }
+            if self.closed {
+                let status = self.child.try_wait().ok().flatten();
+                panic!(
+                    "the {} ended (status {status:?}) while waiting for {what}\n{}",
+                    self.name,
+                    self.dump()
+                );
+            }
+            let now = Instant::now();
+            if now >= deadline {
+                panic!(
+                    "the {} did not show {what} within {WAIT:?}\n{}",
+                    self.name,
+                    self.dump()
+                );
+            }
+            self.pump((deadline - now).min(Duration::from_millis(100)));
+        }
+    }
+
+    fn send(&mut self, keys: &str) {
+        self.writer
+            .write_all(keys.as_bytes())
+            .and_then(|()| self.writer.flush())
+            .unwrap_or_else(|e| panic!("cannot type {keys:?}: {e}\n{}", self.dump()));
+    }
+
+    /// Whether the pty is in canonical (cooked) mode, that is not in raw mode; None off Unix.
+    #[cfg(unix)]
+    fn canonical(&self) -> Option<bool> {
+        // The flags' Debug names them; this avoids a direct dependency on nix for one bit.
+        let termios = self.master.get_termios()?;
+        Some(format!("{:?}", termios.local_flags).contains("ICANON"))
+    }
+
+    /// Waits for the child to exit and for the rest of its output.
+    fn finish(&mut self) -> ExitStatus {
+        let deadline = Instant::now() + WAIT;
+        let status = loop {
+            match self.child.try_wait() {
+                Ok(Some(status)) => break status,
+                Ok(None) => {}
+                Err(e) => panic!("cannot wait for the {}: {e}", self.name),
+            }
+            assert!(
+                Instant::now() < deadline,
+                "the {} did not exit within {WAIT:?} after q\n{}",
+                self.name,
+                self.dump()
+            );
+            self.pump(Duration::from_millis(50));
+        };
+        // The last bytes (the terminal restore) may still be in the pty after the exit.
+        let deadline = Instant::now() + Duration::from_secs(5);
+        while !self.closed && Instant::now() < deadline {
+            self.pump(Duration::from_millis(100));
+        }
+        status
+    }
+}
+
+impl Drop for Session {
+    /// A failed assertion must not leave a reader running in the background.
+    fn drop(&mut self) {
+        if matches!(self.child.try_wait(), Ok(None)) {
+            let _ = self.child.kill();
+            let _ = self.child.wait();
+        }
+    }
+}
+
+/// What the terminal shows: its text, and the runs of reversed cells (selected ids and rows).
+struct Screen {
+    text: String,
+    reversed: Vec<String>,
+}
+
+impl Screen {
+    fn of(screen: &vt100::Screen) -> Screen {
+        let mut reversed = Vec::new();
+        for row in 0..ROWS.get() {
+            let mut run = String::new();
+            for col in 0..COLS.get() {
+                match screen.cell(row, col) {
+                    Some(cell) if cell.inverse() => run.push_str(cell.contents()),
+                    _ if !run.is_empty() => reversed.push(std::mem::take(&mut run)),
+                    _ => {}
+                }
+            }
+            if !run.is_empty() {
+                reversed.push(run);
+            }
+        }
+        Screen {
+            text: screen.contents(),
+            reversed,
+        }
+    }
+
+    fn has(&self, needle: &str) -> bool {
+        self.text.contains(needle)
+    }
+
+    /// The paragraph pane draws the selected paragraph's id reversed in its gutter.
+    fn selected_paragraph_is(&self, id: &str) -> bool {
+        self.reversed.iter().any(|run| run == id)
+    }
+}
+
+/// `plenary ARGS` with the same isolated environment, outside any terminal.
+fn plenary(home: &Path, args: &[&str]) -> String {
+    let mut cmd = Command::new(BIN);
+    isolate(
+        &mut |key, value| {
+            match value {
+                Some(v) => cmd.env(key, v),
+                None => cmd.env_remove(key),
+            };
+        },
+        home,
+    );
+    cmd.current_dir(home).args(args);
+    let out = cmd
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run plenary {args:?}: {e}"));
+    assert!(
+        out.status.success(),
+        "plenary {args:?} failed: {}\n{}",
+        out.status,
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("plenary prints UTF-8")
+}
+
+fn json(text: &str, what: &str) -> Value {
+    serde_json::from_str(text).unwrap_or_else(|e| panic!("{what} is not JSON ({e}):\n{text}"))
+}
+
+/// Whether a bookmarks file (or `plenary bookmarks --json`) holds paragraph `id` of document `doc`.
+fn has_bookmark(file: &Value, doc: &str, id: &str) -> bool {
+    file["bookmarks"].as_array().is_some_and(|all| {
+        all.iter()
+            .any(|b| b["document"] == doc && b["paragraph"] == id)
+    })
+}
+
+/// Where `needle` last occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).rposition(|w| w == needle)
+}
+
+#[test]
+fn bookmark_made_in_the_reader_is_there_after_a_restart() {
+    let dir = TempDir::new().expect("temporary home");
+    let home = dir.path();
+
+    // What to expect, from the parser itself rather than copied by hand.
+    let doc = json(&plenary(home, &["show", DOC_ID, "--json"]), "show --json");
+    let paragraph_count = doc["paragraphs"].as_array().map_or(0, Vec::len);
+    assert!(paragraph_count > DOWN, "{DOC_ID} has too few paragraphs");
+    let id = doc["paragraphs"][DOWN]["id"]
+        .as_str()
+        .expect("paragraph id")
+        .to_string();
+    let title = doc["title"].as_str().expect("document title").to_string();
+    // The pane header line shows the title; a prefix is enough and survives truncation.
+    let title_start: String = title.chars().take(30).collect();
+
+    // ----- first run: filter, open, move, bookmark, quit -----
+    let mut first = Session::start("first run", home);
+    first.wait_for("the document list", |s| {
+        s.has("Documents (") && s.has("Seeds") && s.has(" LIST ")
+    });
+    #[cfg(unix)]
+    assert_eq!(
+        first.canonical(),
+        Some(false),
+        "the reader should put the terminal in raw mode"
+    );
+
+    first.send("/");
+    first.wait_for("the filter bar", |s| {
+        s.has("/ documents:") && s.has(" FILTER ")
+    });
+    first.send("astana");
+    // The filter is answered by a worker thread: Enter must wait for the result.
+    first.wait_for("the filtered list with one document", |s| {
+        s.has("Documents (1)") && s.has(DOC_ID)
+    });
+    first.send("\r");
+    let first_id = doc["paragraphs"][0]["id"]
+        .as_str()
+        .expect("first paragraph id");
+    first.wait_for("the declaration open in the paragraph pane", |s| {
+        s.has(" READ ") && s.has(&title_start) && s.selected_paragraph_is(first_id)
+    });
+
+    first.send(&"j".repeat(DOWN));
+    first.wait_for(&format!("paragraph {id} selected"), |s| {
+        s.selected_paragraph_is(&id)
+    });
+    assert!(
+        !first.screen().has("★"),
+        "no bookmark yet, but a star is shown\n{}",
+        first.dump()
+    );
+
+    first.send("b");
+    first.wait_for("the bookmark message and star", |s| {
+        s.has(" bookmarked ") && s.has("★")
+    });
+    // The star sits in the gutter of the bookmarked paragraph, right before its id.
+    let screen = first.screen();
+    let starred: Vec<&str> = screen.text.lines().filter(|l| l.contains('★')).collect();
+    assert!(
+        starred.len() == 1 && starred[0].contains(&format!("★{id} ")),
+        "one star, next to {id}, expected; got {starred:?}\n{}",
+        first.dump()
+    );
+
+    first.send("q");
+    let status = first.finish();
+    assert!(
+        status.success(),
+        "q should exit cleanly: {status:?}\n{}",
+        first.dump()
+    );
+    let entered = find(&first.raw, ENTER_ALTERNATE_SCREEN);
+    let left = find(&first.raw, LEAVE_ALTERNATE_SCREEN);
+    assert!(
+        entered.is_some() && left > entered,
+        "the output should end by leaving the alternate screen (last entered at {entered:?}, last left at {left:?})"
+    );
+    assert!(
+        !first.parser.screen().alternate_screen(),
+        "still on the alternate screen after quitting"
+    );
+    assert_eq!(
+        first.parser.screen().mouse_protocol_mode(),
+        vt100::MouseProtocolMode::None,
+        "mouse capture should be off after quitting"
+    );
+    #[cfg(unix)]
+    assert_eq!(
+        first.canonical(),
+        Some(true),
+        "raw mode should be off after quitting"
+    );
+    drop(first);
+
+    let file = home.join("plenary").join("bookmarks.json");
+    let text = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| panic!("{} should exist after b: {e}", file.display()));
+    assert!(
+        has_bookmark(&json(&text, "bookmarks.json"), DOC_ID, &id),
+        "bookmarks.json should hold {DOC_ID} {id}:\n{text}"
+    );
+
+    // ----- second run: the bookmark list shows it, Enter jumps to it -----
+    let mut second = Session::start("second run", home);
+    second.wait_for("the document list", |s| {
+        s.has("Documents (") && s.has(" LIST ")
+    });
+    second.send("B");
+    let entry = format!("{DOC_ID}, {id} ");
+    second.wait_for("the bookmark list with the bookmark", |s| {
+        s.has("Bookmarks (1)") && s.has(&entry)
+    });
+    second.send("\r");
+    second.wait_for("the bookmarked paragraph, reached from the list", |s| {
+        s.has(" READ ") && s.has(&title_start) && s.selected_paragraph_is(&id) && s.has("★")
+    });
+    second.send("q");
+    let status = second.finish();
+    assert!(
+        status.success(),
+        "q should exit cleanly: {status:?}\n{}",
+        second.dump()
+    );
+    drop(second);
+
+    // ----- the command line sees the same bookmark -----
+    let listed = plenary(home, &["bookmarks", "--json"]);
+    assert!(
+        has_bookmark(&json(&listed, "bookmarks --json"), DOC_ID, &id),
+        "plenary bookmarks --json should list {DOC_ID} {id}:\n{listed}"
+    );
+}
