@@ -111,6 +111,8 @@ pub struct Filter {
     /// The query the shown results answer (for highlighting).
     pub results_query: String,
     pub selected: usize,
+    /// Enter came before the results of the latest query: accept them when they arrive.
+    accept_when_ready: bool,
     saved: Place,
 }
 
@@ -766,6 +768,7 @@ impl App {
             results: None,
             results_query: String::new(),
             selected: 0,
+            accept_when_ready: false,
             saved: self.place(),
         });
     }
@@ -810,6 +813,8 @@ impl App {
                     }
                 }
             }
+            // Typed ahead ("/astana⏎" in one go): choose from the answer to what was typed.
+            Action::Activate if f.pending => f.accept_when_ready = true,
             Action::Activate => self.accept_filter(),
             Action::Close => {
                 if let Some(f) = self.filter.take() {
@@ -863,6 +868,9 @@ impl App {
         match f.target {
             Focus::Pane => self.pane_scroll = 0,
             Focus::List => self.list_offset = 0,
+        }
+        if f.accept_when_ready {
+            self.accept_filter();
         }
         self.keep_in_view();
     }
