@@ -361,7 +361,13 @@ pub fn main_with(cli: Cli) -> Result<()> {
             let corpus = Corpus::load(&cli.library.paths, !cli.library.no_bundled);
             let (store, mut warnings) = BookmarkStore::open_default();
             warnings.extend(corpus.errors.iter().map(ToString::to_string));
-            crate::tui::run(corpus, store, warnings)
+            let shown = warnings.clone();
+            let result = crate::tui::run(corpus, store, warnings);
+            // The reader's screen is gone: leave the load problems where the user can read them.
+            for w in shown {
+                eprintln!("plenary: {w}");
+            }
+            result
         }
     }
 }

@@ -413,6 +413,68 @@ fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
     out
 }
 
+/// The help text, one line per binding, grouped by where the keys work: each group once, in
+/// the order its first binding appears in the table. Section titles have an empty second half.
+pub fn help_lines() -> Vec<(String, String)> {
+    let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
+    for b in bindings() {
+        let section = section_name(b.modes);
+        let row = (keys_label(&b.keys), b.help.to_string());
+        match groups.iter_mut().find(|(name, _)| *name == section) {
+            Some((_, rows)) => rows.push(row),
+            None => groups.push((section, vec![row])),
+        }
+    }
+    groups.push((
+        "Mouse and typing".into(),
+        vec![
+            ("click".into(), "select a document or paragraph".into()),
+            (
+                "wheel".into(),
+                "scroll the list or pane under the pointer".into(),
+            ),
+            ("(typing)".into(), "goes into the filter bar or note".into()),
+            ("Ctrl-U".into(), "in the filter bar: clear it".into()),
+        ],
+    ));
+    let mut out = Vec::new();
+    for (i, (section, rows)) in groups.into_iter().enumerate() {
+        if i > 0 {
+            out.push((String::new(), String::new()));
+        }
+        out.push((section, String::new()));
+        out.extend(rows);
+    }
+    out
+}
+
+fn section_name(modes: &[KeyMode]) -> String {
+    let names: Vec<&str> = modes
+        .iter()
+        .map(|m| match m {
+            KeyMode::List => "document list",
+            KeyMode::Pane => "paragraphs",
+            KeyMode::Filter => "filter bar",
+            KeyMode::Help => "help",
+            KeyMode::Footnotes => "footnotes",
+            KeyMode::Citations => "citations",
+            KeyMode::Picker => "picker",
+            KeyMode::Bookmarks => "bookmarks",
+            KeyMode::NoteEdit => "note",
+        })
+        .collect();
+    let joined = match modes.len() {
+        9.. => "anywhere".to_string(),
+        7.. => "lists and pop-ups".to_string(),
+        _ => names.join(", "),
+    };
+    let mut c = joined.chars();
+    match c.next() {
+        Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
+        None => joined,
+    }
+}
+
 /// Status-line hints for a mode: "Enter open · / filter · ? help".
 pub fn hints(mode: KeyMode) -> Vec<(String, &'static str)> {
     bindings()

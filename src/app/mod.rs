@@ -127,6 +127,10 @@ pub enum Popup {
     Help {
         scroll: usize,
     },
+    /// What went wrong while loading (unreadable files, bad metadata), shown once at start.
+    Messages {
+        scroll: usize,
+    },
     Footnotes {
         doc: usize,
         para: usize,
@@ -224,6 +228,9 @@ impl App {
             search_requests: Vec::new(),
             output: Vec::new(),
         };
+        if app.warnings.len() > 1 {
+            app.popups.push(Popup::Messages { scroll: 0 });
+        }
         if app.library.documents().is_empty() {
             app.info_kind("no documents loaded", MessageKind::Warning);
         }
@@ -242,7 +249,7 @@ impl App {
 
     pub fn key_mode(&self) -> KeyMode {
         match self.popups.last() {
-            Some(Popup::Help { .. }) => KeyMode::Help,
+            Some(Popup::Help { .. } | Popup::Messages { .. }) => KeyMode::Help,
             Some(Popup::Footnotes { .. }) => KeyMode::Footnotes,
             Some(Popup::Citations { .. }) => KeyMode::Citations,
             Some(Popup::Picker { .. }) => KeyMode::Picker,
@@ -779,7 +786,13 @@ impl App {
         };
         match action {
             Action::TextInput(input) => {
-                let changed = f.input.input(input);
+                // Ctrl-U clears back to the start, as in a shell, rather than undoing.
+                let clear = input.ctrl && input.key == ratatui_textarea::Key::Char('u');
+                let changed = if clear {
+                    f.input.delete_line_by_head()
+                } else {
+                    f.input.input(input)
+                };
                 if changed {
                     self.send_query();
                 }
@@ -910,7 +923,19 @@ impl App {
     fn popup_len(&self) -> usize {
         match self.popups.last() {
             // Roughly the help's line count; drawing clamps the rest.
-            Some(Popup::Help { .. }) => crate::keymap::bindings().len() * 2,
+            // Scrolling stops when the last line reaches the bottom of the overlay.
+            Some(Popup::Help { .. }) => {
+                crate::keymap::help_lines()
+                    .len()
+                    .saturating_sub(view::help_height(self.size))
+                    + 1
+            }
+            Some(Popup::Messages { .. }) => {
+                self.warnings
+                    .len()
+                    .saturating_sub(view::help_height(self.size))
+                    + 1
+            }
             Some(Popup::Footnotes { doc, para, .. }) => self.footnote_rows(*doc, *para).len(),
             Some(Popup::Citations { .. }) => self.citation_rows().len(),
             Some(Popup::Picker { citations, .. }) => citations.len(),
@@ -955,7 +980,7 @@ impl App {
             return;
         }
         let selected = match top {
-            Popup::Help { scroll } => scroll,
+            Popup::Help { scroll } | Popup::Messages { scroll } => scroll,
             Popup::Footnotes { selected, .. }
             | Popup::Citations { selected }
             | Popup::Picker { selected, .. }
@@ -1034,7 +1059,7 @@ impl App {
                 }
             }
             Some(&Popup::Bookmarks { selected, .. }) => self.jump_to_bookmark(selected),
-            Some(Popup::Help { .. }) | None => {}
+            Some(Popup::Help { .. } | Popup::Messages { .. }) | None => {}
         }
     }
 

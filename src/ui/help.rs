@@ -6,58 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
 use super::{popup_frame, theme, truncate};
-use crate::keymap::{self, KeyMode};
-
-/// The help text, one line per binding, grouped by where the keys work.
-pub fn help_lines() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> = Vec::new();
-    let mut last_section = String::new();
-    for b in keymap::bindings() {
-        let section = section_name(b.modes);
-        if section != last_section {
-            out.push((String::new(), String::new()));
-            out.push((section.clone(), String::new()));
-            last_section = section;
-        }
-        out.push((keymap::keys_label(&b.keys), b.help.to_string()));
-    }
-    out.push((String::new(), String::new()));
-    out.push(("Other keys".into(), String::new()));
-    out.push(("(typing)".into(), "goes into the filter bar or note".into()));
-    out.push(("click".into(), "select a document or paragraph".into()));
-    out.push((
-        "wheel".into(),
-        "scroll the list or pane under the pointer".into(),
-    ));
-    out
-}
-
-fn section_name(modes: &[KeyMode]) -> String {
-    let names: Vec<&str> = modes
-        .iter()
-        .map(|m| match m {
-            KeyMode::List => "list",
-            KeyMode::Pane => "paragraphs",
-            KeyMode::Filter => "filter bar",
-            KeyMode::Help => "help",
-            KeyMode::Footnotes => "footnotes",
-            KeyMode::Citations => "citations",
-            KeyMode::Picker => "picker",
-            KeyMode::Bookmarks => "bookmarks",
-            KeyMode::NoteEdit => "note",
-        })
-        .collect();
-    if modes.len() >= 9 {
-        "Anywhere".to_string()
-    } else {
-        let joined = names.join(", ");
-        let mut c = joined.chars();
-        match c.next() {
-            Some(f) => f.to_uppercase().collect::<String>() + c.as_str(),
-            None => joined,
-        }
-    }
-}
+use crate::keymap::help_lines;
 
 pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
     let inner = popup_frame(
@@ -91,4 +40,33 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
         })
         .collect();
     frame.render_widget(Paragraph::new(rendered), inner);
+}
+
+/// The load warnings, one per line, wrapped to the overlay.
+pub fn draw_messages(frame: &mut Frame, area: Rect, warnings: &[String], scroll: usize) {
+    let title = format!("{} problems while loading (Esc closes)", warnings.len());
+    let rows = u16::try_from(warnings.len())
+        .unwrap_or(u16::MAX)
+        .saturating_add(2);
+    let inner = popup_frame(
+        frame,
+        area,
+        96,
+        rows.min(area.height.saturating_sub(2)).max(3),
+        &title,
+    );
+    let height = inner.height as usize;
+    let scroll = scroll.min(warnings.len().saturating_sub(height));
+    let lines: Vec<Line> = warnings
+        .iter()
+        .skip(scroll)
+        .take(height)
+        .map(|w| {
+            Line::from(Span::styled(
+                truncate(&super::clean(w), inner.width as usize),
+                theme::WARNING,
+            ))
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), inner);
 }

@@ -74,7 +74,8 @@ fn document_row(doc: &Document, width: usize) -> Line<'static> {
         .as_ref()
         .map(|s| clean(s.as_str()))
         .unwrap_or_else(|| "—".to_string());
-    let column = SYMBOL_COLUMN.min(width.saturating_sub(2));
+    // Narrow lists keep the date and give the symbol a little less room.
+    let column = if width >= 44 { SYMBOL_COLUMN } else { 16 }.min(width.saturating_sub(2));
     let label = truncate(&label, column);
     let pad = column.saturating_sub(str_width(&label));
     let mut spans = vec![Span::styled(
@@ -82,7 +83,7 @@ fn document_row(doc: &Document, width: usize) -> Line<'static> {
         theme::HEADER,
     )];
     let mut used = 1 + column;
-    if width >= 40 {
+    if width >= 38 {
         let date = clean(doc.date.as_deref().unwrap_or(""));
         let date = format!(" {date:<DATE_COLUMN$}");
         used += str_width(&date);

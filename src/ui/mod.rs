@@ -37,6 +37,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     for popup in &app.popups {
         match popup {
             Popup::Help { scroll } => help::draw(frame, area, *scroll),
+            Popup::Messages { scroll } => help::draw_messages(frame, area, &app.warnings, *scroll),
             Popup::Footnotes {
                 doc,
                 para,
