@@ -236,6 +236,12 @@ pub fn scroll_to_show(heights: &[usize], index: usize, scroll: usize, height: us
     scroll
 }
 
+/// Text lines inside the help overlay for a screen of `size` (the overlay takes the height less
+/// two rows, and its border two more). `ui::help` draws with the same numbers.
+pub fn help_height(size: Rect) -> usize {
+    (size.height.saturating_sub(2).max(3) as usize).saturating_sub(2)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,10 +293,4 @@ mod tests {
         assert_eq!(scroll_to_show(&h, 2, 0, 2), 5);
         assert_eq!(scroll_to_show(&h, 1, 2, 4), 2);
     }
-}
-
-/// Text lines inside the help overlay for a screen of `size` (the overlay takes the height less
-/// two rows, and its border two more). `ui::help` draws with the same numbers.
-pub fn help_height(size: Rect) -> usize {
-    (size.height.saturating_sub(2).max(3) as usize).saturating_sub(2)
 }
