@@ -404,6 +404,16 @@ fn filter_in_the_list_opens_the_chosen_document() {
     type_str(&mut app, "astana");
     run_searches(&mut app);
     assert_eq!(app.list_rows().len(), 1);
+    // The matched letters are highlighted in the listed title.
+    let buf = render(&mut app, 120, 40);
+    let highlighted: String = (0..40)
+        .flat_map(|y| (0..48).map(move |x| (x, y)))
+        .map(|(x, y)| &buf[(x, y)])
+        .filter(|cell| cell.bg == theme::HIGHLIGHT.bg.expect("bg"))
+        .map(|cell| cell.symbol().to_string())
+        .collect();
+    // Only "A" of "Astana" is left of the ellipsis at this width.
+    assert_eq!(highlighted, "A", "{}", text(&buf));
     press(&mut app, KeyCode::Enter);
     assert_eq!(
         app.document().map(|d| d.id.as_str()),

@@ -2,6 +2,7 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 
@@ -29,6 +30,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     frame.render_widget(block, area);
     let width = inner.width as usize;
     let selected = app.list_selected_row(&rows);
+    let query = app
+        .filter
+        .as_ref()
+        .filter(|f| f.target == Focus::List)
+        .and(app.highlight_query());
     let height = inner.height as usize;
     let offset = app.list_offset.min(rows.len().saturating_sub(height));
     let lines: Vec<Line> = rows
@@ -43,7 +49,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             )),
             ListRow::Document(d) => {
                 let line = match app.library.document(*d) {
-                    Some(doc) => document_row(doc, width),
+                    Some(doc) => document_row(doc, width, query),
                     None => Line::default(),
                 };
                 if Some(i) == selected {
@@ -68,7 +74,7 @@ const DATE_COLUMN: usize = 10;
 
 /// "A/RES/77/338      2023-09-01  Coopération…  [resolution, fr]", in aligned columns fitted
 /// to `width`. Documents without a symbol show a dash there: their title names them.
-fn document_row(doc: &Document, width: usize) -> Line<'static> {
+fn document_row(doc: &Document, width: usize, query: Option<&str>) -> Line<'static> {
     let label = doc
         .symbol
         .as_ref()
@@ -78,16 +84,16 @@ fn document_row(doc: &Document, width: usize) -> Line<'static> {
     let column = if width >= 44 { SYMBOL_COLUMN } else { 16 }.min(width.saturating_sub(2));
     let label = truncate(&label, column);
     let pad = column.saturating_sub(str_width(&label));
-    let mut spans = vec![Span::styled(
-        format!(" {label}{}", " ".repeat(pad)),
-        theme::HEADER,
-    )];
+    let mut spans = vec![Span::raw(" ")];
+    spans.extend(marked(&label, query, theme::HEADER));
+    spans.push(Span::raw(" ".repeat(pad)));
     let mut used = 1 + column;
     if width >= 38 {
         let date = clean(doc.date.as_deref().unwrap_or(""));
-        let date = format!(" {date:<DATE_COLUMN$}");
-        used += str_width(&date);
-        spans.push(Span::styled(date, theme::DIM));
+        let date = format!("{date:<DATE_COLUMN$}");
+        used += 1 + str_width(&date);
+        spans.push(Span::raw(" "));
+        spans.extend(marked(&date, query, theme::DIM));
     }
     let extra = format!(" [{}, {}]", doc.kind.as_str(), doc.language.as_str());
     let show_extra = width >= 70;
@@ -95,13 +101,66 @@ fn document_row(doc: &Document, width: usize) -> Line<'static> {
         .saturating_sub(used + 1)
         .saturating_sub(if show_extra { str_width(&extra) } else { 0 });
     if room > 3 {
-        spans.push(Span::raw(format!(
-            " {}",
-            truncate(&clean(&doc.title), room)
-        )));
+        spans.push(Span::raw(" "));
+        spans.extend(marked_fitted(
+            &clean(&doc.title),
+            room,
+            query,
+            Style::default(),
+        ));
         if show_extra {
             spans.push(Span::styled(extra, theme::DIM));
         }
     }
     Line::from(spans)
+}
+
+/// `marked`, with matches found in the whole `text` before it is cut to `width` (a match
+/// cut by the ellipsis still shows its visible part).
+fn marked_fitted(text: &str, width: usize, query: Option<&str>, base: Style) -> Vec<Span<'static>> {
+    let shown = truncate(text, width);
+    if shown == text {
+        return marked(text, query, base);
+    }
+    let kept = shown.strip_suffix('…').unwrap_or(&shown);
+    let mut spans = marked_in(text, kept.len(), query, base);
+    spans.push(Span::styled("…", base));
+    spans
+}
+
+fn marked(text: &str, query: Option<&str>, base: Style) -> Vec<Span<'static>> {
+    marked_in(text, text.len(), query, base)
+}
+
+/// `text[..len]` in `base` style, with the characters any word of the filter query matches
+/// highlighted (each field on its own: a field may match only some of the words).
+fn marked_in(text: &str, len: usize, query: Option<&str>, base: Style) -> Vec<Span<'static>> {
+    let mut ranges: Vec<std::ops::Range<usize>> = query
+        .into_iter()
+        .flat_map(str::split_whitespace)
+        .flat_map(|word| crate::search::highlight(word, text))
+        .collect();
+    ranges.sort_by_key(|r| r.start);
+    let mut spans = Vec::new();
+    let mut at = 0;
+    for r in ranges {
+        let start = r.start.max(at);
+        let end = r.end.min(len);
+        if start >= end || !text.is_char_boundary(end) {
+            continue;
+        }
+        let r = start..end;
+        if start > at {
+            spans.push(Span::styled(text[at..start].to_string(), base));
+        }
+        spans.push(Span::styled(
+            text[start..r.end].to_string(),
+            base.patch(theme::HIGHLIGHT),
+        ));
+        at = r.end;
+    }
+    if at < len {
+        spans.push(Span::styled(text[at..len].to_string(), base));
+    }
+    spans
 }
