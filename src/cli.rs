@@ -17,6 +17,8 @@ use crate::document::{Citation, Corpus, Document};
 #[command(
     name = "plenary",
     version,
+    // `plenary ./folder list`: a command name among the paths is the command.
+    subcommand_precedence_over_arg = true,
     about = "A terminal reader for official documents: UN resolutions, declarations, treaties",
     long_about = "A terminal reader for official documents: UN resolutions, declarations, treaties.\n\n\
                   With no command, opens the reader on the bundled library plus any PATHs given."
@@ -42,37 +44,46 @@ pub struct LibraryArgs {
 pub enum Command {
     /// One row per document: id, symbol, date, kind, title, counts.
     List {
+        /// Print a JSON array instead of a table.
         #[arg(long)]
         json: bool,
     },
     /// The parsed document. DOC is an id, a symbol (A/RES/77/338 or 77/338) or a file path.
     Show {
+        /// An id, a symbol (A/RES/77/338, 77/338, S/RES/242) or a file path.
         #[arg(value_name = "DOC")]
         doc: String,
+        /// Print the document as JSON (see README for the schema).
         #[arg(long)]
         json: bool,
     },
     /// Outgoing citations (resolved target or official link) and backlinks of a document.
     Cites {
+        /// An id, a symbol (A/RES/77/338, 77/338, S/RES/242) or a file path.
         #[arg(value_name = "DOC")]
         doc: String,
+        /// Print {"citations": [...], "cited_by": [...]} as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Fuzzy-ranked paragraphs across the library, best first.
     Search {
+        /// Words to find, all of them, in any order; case, accents and apostrophes are ignored.
         #[arg(value_name = "QUERY")]
         query: String,
         /// At most this many results.
         #[arg(long, default_value_t = 20)]
         limit: usize,
+        /// Print an array of {doc, paragraph, score, text} as JSON.
         #[arg(long)]
         json: bool,
     },
     /// Print the saved bookmarks.
     Bookmarks {
+        /// Print them as JSON (the file's own format).
         #[arg(long, conflicts_with = "markdown")]
         json: bool,
+        /// Print them as Markdown, grouped by document.
         #[arg(long)]
         markdown: bool,
     },
@@ -278,6 +289,9 @@ fn search(
     as_json: bool,
     out: &mut dyn Write,
 ) -> Result<()> {
+    if query.trim().is_empty() {
+        bail!("the search query is empty");
+    }
     let library = Library::new(corpus);
     let hits = library.paragraphs.search(query, None, limit);
     let rows: Vec<Value> = hits
@@ -295,20 +309,29 @@ fn search(
         .collect();
     if as_json {
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
-        return Ok(());
+    } else {
+        for r in &rows {
+            writeln!(
+                out,
+                "{}\t{}\t{}\t{}",
+                r["doc"].as_str().unwrap_or_default(),
+                r["paragraph"].as_str().unwrap_or_default(),
+                r["score"],
+                r["text"].as_str().unwrap_or_default().replace('\n', " ")
+            )?;
+        }
     }
-    for r in &rows {
-        writeln!(
-            out,
-            "{}\t{}\t{}\t{}",
-            r["doc"].as_str().unwrap_or_default(),
-            r["paragraph"].as_str().unwrap_or_default(),
-            r["score"],
-            r["text"].as_str().unwrap_or_default().replace('\n', " ")
-        )?;
+    if rows.is_empty() {
+        // Like grep and fzf --filter: no match is a failure scripts can test.
+        return Err(NoMatch.into());
     }
     Ok(())
 }
+
+/// `plenary search` found nothing: exit status 1, no error message beyond one line.
+#[derive(Debug, thiserror::Error)]
+#[error("no paragraph matches")]
+pub struct NoMatch;
 
 fn bookmarks(as_json: bool, markdown: bool, out: &mut dyn Write) -> Result<()> {
     let (store, warnings) = BookmarkStore::open_default();
