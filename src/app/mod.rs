@@ -13,7 +13,7 @@ use crate::keymap::KeyMode;
 use crate::search::Hit;
 pub use library::Library;
 use view::{Areas, areas};
-pub use worker::{SearchRequest, SearchTarget, SearchWorker};
+pub use worker::{RESULT_LIMIT, SearchRequest, SearchTarget, SearchWorker};
 
 /// Everything the user (or the search worker) can make happen.
 #[derive(Debug, Clone, PartialEq)]
@@ -369,17 +369,19 @@ impl App {
     /// Line count of each pane entry at the given body width.
     pub fn entry_heights(&self, entries: &[(usize, usize)], body_width: u16) -> Vec<usize> {
         let text_width = (body_width as usize).saturating_sub(self.gutter_width(entries));
-        let labels = usize::from(self.pane_shows_labels());
+        let labels = self.pane_shows_labels();
         entries
             .iter()
-            .map(|&(d, p)| {
+            .enumerate()
+            .map(|(i, &(d, p))| {
+                let label = usize::from(labels && starts_document_group(entries, i));
                 let text = self
                     .library
                     .document(d)
                     .and_then(|doc| doc.paragraphs.get(p))
                     .map(|p| p.text.as_str())
                     .unwrap_or("");
-                labels + view::wrap(text, text_width).len()
+                label + view::wrap(text, text_width).len()
             })
             .collect()
     }
@@ -1198,6 +1200,12 @@ impl App {
             );
         }
     }
+}
+
+/// Whether entry `i` is the first of a run from one document: results over all documents name
+/// their document once per run, not above every paragraph.
+pub fn starts_document_group(entries: &[(usize, usize)], i: usize) -> bool {
+    i == 0 || entries.get(i - 1).map(|e| e.0) != entries.get(i).map(|e| e.0)
 }
 
 /// `pos + delta` within `0..len` (0 when empty).

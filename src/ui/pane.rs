@@ -92,9 +92,10 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
         };
         let marked = app.bookmarks.contains(&document.id, &para.id);
         let is_selected = i == selected;
-        if labels {
+        if labels && crate::app::starts_document_group(&entries, i) {
+            let label = format!("── {} · {}", document.short_label(), document.title);
             lines.push(Line::from(Span::styled(
-                truncate(&clean(&document.label()), body.width as usize),
+                truncate(&clean(&label), body.width as usize),
                 theme::DIM,
             )));
         }
