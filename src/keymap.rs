@@ -279,6 +279,13 @@ pub fn bindings() -> Vec<Binding> {
         ),
         bind(
             &[M::Bookmarks],
+            vec![plain('u')],
+            Action::UndoDelete,
+            "undo the last delete",
+            None,
+        ),
+        bind(
+            &[M::Bookmarks],
             vec![plain('e')],
             Action::EditNote,
             "edit the bookmark's note",

@@ -557,6 +557,12 @@ fn bookmark_marks_the_paragraph_and_lists_it() {
     press(&mut app, KeyCode::Char('B'));
     press(&mut app, KeyCode::Char('d'));
     assert!(app.bookmarks.bookmarks().is_empty());
+    // u brings it back, note and all; a second delete sticks.
+    press(&mut app, KeyCode::Char('u'));
+    assert_eq!(app.bookmarks.bookmarks().len(), 1);
+    assert_eq!(app.bookmarks.bookmarks()[0].note, "à citer");
+    press(&mut app, KeyCode::Char('d'));
+    assert!(app.bookmarks.bookmarks().is_empty());
     press(&mut app, KeyCode::Esc);
     let screen = text(&render(&mut app, 120, 40));
     assert!(!screen.contains("★"), "{screen}");

@@ -43,6 +43,8 @@ pub enum Action {
     ToggleBookmark,
     Bookmarks,
     DeleteBookmark,
+    /// Brings back the bookmark deleted last (notes included).
+    UndoDelete,
     EditNote,
     Copy,
     Click {
@@ -187,6 +189,8 @@ pub struct App {
     pub warnings: Vec<String>,
     pub size: Rect,
     pub should_quit: bool,
+    /// The bookmark deleted last, for `u` in the bookmark list.
+    deleted_bookmark: Option<Bookmark>,
     /// After a jump, bring the target paragraph to the top of the pane, not its bottom edge.
     align_top: bool,
     generation: u64,
@@ -224,6 +228,7 @@ impl App {
             size: Rect::new(0, 0, 80, 24),
             should_quit: false,
             align_top: false,
+            deleted_bookmark: None,
             generation: 0,
             search_requests: Vec::new(),
             output: Vec::new(),
@@ -1001,14 +1006,25 @@ impl App {
             Action::Activate => self.popup_activate(),
             Action::DeleteBookmark => {
                 let index = *selected;
+                let removed = self.bookmarks.bookmarks().get(index).cloned();
                 match self.bookmarks.remove(index) {
                     Ok(()) => {
                         *selected = index.min(self.bookmarks.bookmarks().len().saturating_sub(1));
-                        self.info("bookmark deleted");
+                        self.deleted_bookmark = removed;
+                        self.info("bookmark deleted (u undoes)");
                     }
                     Err(e) => self.info_kind(format!("not deleted: {e}"), MessageKind::Error),
                 }
             }
+            Action::UndoDelete => match self.deleted_bookmark.take() {
+                Some(b) if !self.bookmarks.contains(&b.document, &b.paragraph) => {
+                    match self.bookmarks.toggle(b) {
+                        Ok(_) => self.info("bookmark restored"),
+                        Err(e) => self.info_kind(format!("not restored: {e}"), MessageKind::Error),
+                    }
+                }
+                _ => self.info("nothing to undo"),
+            },
             Action::EditNote => {
                 let index = *selected;
                 if let Some(b) = self.bookmarks.bookmarks().get(index) {
@@ -1076,8 +1092,14 @@ impl App {
         });
         let Some(doc) = found else {
             let what = b.symbol.clone().unwrap_or_else(|| b.document.clone());
+            // A user file: say how to get it back into the library.
+            let hint = if b.path.is_empty() || b.path.starts_with("bundled:") {
+                String::new()
+            } else {
+                format!(": open plenary with {}", b.path)
+            };
             self.info_kind(
-                format!("{what} is not in the library"),
+                format!("{what} is not in the library{hint}"),
                 MessageKind::Warning,
             );
             return;
