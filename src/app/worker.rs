@@ -6,7 +6,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
 use super::Action;
-use crate::search::SearchIndex;
+use crate::search::{Narrowing, SearchIndex};
 
 /// The most results a filter shows.
 pub const RESULT_LIMIT: usize = 500;
@@ -41,6 +41,8 @@ impl SearchWorker {
         let (req_tx, req_rx) = channel::<(SearchRequest, Arc<AtomicBool>)>();
         let (res_tx, res_rx) = channel();
         let thread = std::thread::spawn(move || {
+            // What the last completed query matched, per target, for the next keystroke.
+            let mut last: Option<(SearchTarget, Narrowing)> = None;
             while let Ok(mut next) = req_rx.recv() {
                 // Requests that queued up while we were busy are stale: keep the newest.
                 while let Ok(newer) = req_rx.try_recv() {
@@ -55,8 +57,14 @@ impl SearchWorker {
                     SearchTarget::Paragraphs(d) => d,
                     SearchTarget::Documents => None,
                 };
-                let found = index.search_cancellable(&req.query, doc, RESULT_LIMIT, &cancel);
-                if let Some(hits) = found {
+                let previous = last
+                    .as_ref()
+                    .filter(|(target, _)| *target == req.target)
+                    .map(|(_, n)| n);
+                let found =
+                    index.search_narrowing(&req.query, doc, RESULT_LIMIT, &cancel, previous);
+                if let Some((hits, narrowing)) = found {
+                    last = Some((req.target, narrowing));
                     let action = Action::SearchResults {
                         generation: req.generation,
                         hits,

@@ -42,6 +42,25 @@ const LENGTH_HALF: i64 = 16;
 const CHECK_EVERY: usize = 4096;
 
 /// A full-text index over records; see the module documentation of [`crate::search`].
+/// What a query matched, kept so that the next, longer query can check only those records.
+#[derive(Debug, Clone)]
+pub struct Narrowing {
+    query: Query,
+    doc: Option<u32>,
+    records: Vec<u32>,
+}
+
+impl Narrowing {
+    /// How many records the query matched (all of them, not only the shown ones).
+    pub fn len(&self) -> usize {
+        self.records.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.records.is_empty()
+    }
+}
+
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// The records, in build order (the order ties are broken by).
@@ -145,12 +164,54 @@ impl SearchIndex {
         limit: usize,
         cancel: &AtomicBool,
     ) -> Option<Vec<Hit>> {
+        self.search_narrowing(query, doc, limit, cancel, None)
+            .map(|(hits, _)| hits)
+    }
+
+    /// [`search_cancellable`](Self::search_cancellable) that also returns every record the query
+    /// matched, and starts from `previous` when it can: a query that keeps all of the previous
+    /// query's words and adds more can only match a subset, so only those records are checked.
+    /// (A word typed further is not narrowed: a longer word may match a token fuzzily or with a
+    /// typo that its prefix does not, so that case starts over.)
+    pub fn search_narrowing(
+        &self,
+        query: &str,
+        doc: Option<u32>,
+        limit: usize,
+        cancel: &AtomicBool,
+        previous: Option<&Narrowing>,
+    ) -> Option<(Vec<Hit>, Narrowing)> {
+        let parsed = Query::parse(query);
+        let narrowed = previous
+            .filter(|p| {
+                p.doc == doc
+                    && !p.query.words.is_empty()
+                    && parsed.words.len() > p.query.words.len()
+                    && parsed.words.starts_with(&p.query.words)
+            })
+            .map(|p| p.records.as_slice());
+        let (hits, records) = self.run(&parsed, doc, limit, cancel, narrowed)?;
+        let narrowing = Narrowing {
+            query: parsed,
+            doc,
+            records,
+        };
+        Some((hits, narrowing))
+    }
+
+    fn run(
+        &self,
+        query: &Query,
+        doc: Option<u32>,
+        limit: usize,
+        cancel: &AtomicBool,
+        within: Option<&[u32]>,
+    ) -> Option<(Vec<Hit>, Vec<u32>)> {
         let cancelled = || cancel.load(Ordering::Relaxed);
         let scope: Option<&[u32]> = match doc {
             Some(d) => Some(self.by_doc.get(&d).map_or(&[][..], Vec::as_slice)),
             None => None,
         };
-        let query = Query::parse(query);
         if query.words.is_empty() {
             let hits = match scope {
                 Some(records) => records
@@ -166,10 +227,10 @@ impl SearchIndex {
                     })
                     .collect(),
             };
-            return Some(hits);
+            return Some((hits, Vec::new()));
         }
         if limit == 0 {
-            return Some(Vec::new());
+            return Some((Vec::new(), Vec::new()));
         }
 
         // Phase 1: each word against the vocabulary.
@@ -178,7 +239,7 @@ impl SearchIndex {
         for word in &query.words {
             let plan = self.plan(word, &skim, cancel)?;
             if plan.total == 0 {
-                return Some(Vec::new());
+                return Some((Vec::new(), Vec::new()));
             }
             plans.push(plan);
         }
@@ -191,9 +252,10 @@ impl SearchIndex {
         let mut order: Vec<usize> = (0..plans.len()).collect();
         order.sort_by_key(|&i| plans[i].total);
         let driver = &plans[order[0]];
-        let candidates: Vec<u32> = match scope {
-            Some(records) if records.len() <= driver.total => records.to_vec(),
-            _ => {
+        let candidates: Vec<u32> = match (within, scope) {
+            (Some(records), _) => records.to_vec(),
+            (None, Some(records)) if records.len() <= driver.total => records.to_vec(),
+            (None, _) => {
                 let mut set = self.bitset(driver);
                 for &i in &order[1..] {
                     if plans[i].total > driver.total.saturating_mul(4) {
@@ -241,6 +303,9 @@ impl SearchIndex {
             return None;
         }
 
+        // Every match, in record order, for the next keystroke to narrow.
+        let mut matched: Vec<u32> = scored.iter().map(|&(_, r)| r).collect();
+        matched.sort_unstable();
         // Best first; ties by record order.
         let by_rank = |a: &(i64, u32), b: &(i64, u32)| b.0.cmp(&a.0).then(a.1.cmp(&b.1));
         if scored.len() > limit {
@@ -248,7 +313,8 @@ impl SearchIndex {
             scored.truncate(limit);
         }
         scored.sort_unstable_by(by_rank);
-        Some(scored.into_iter().map(|(s, r)| self.hit(r, s)).collect())
+        let hits = scored.into_iter().map(|(s, r)| self.hit(r, s)).collect();
+        Some((hits, matched))
     }
 
     fn hit(&self, r: u32, score: i64) -> Hit {
@@ -845,6 +911,33 @@ mod tests {
                 }
                 prop_assert!(ranges.windows(2).all(|w| w[0].end < w[1].start));
             }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+
+        /// A query that adds words to the previous one, answered from the previous matches,
+        /// gives exactly what a fresh search gives.
+        #[test]
+        fn narrowing_from_the_previous_query_changes_nothing(
+            first in query(),
+            more in query(),
+            scoped in any::<bool>(),
+        ) {
+            let (index, _) = seed_index();
+            let doc = scoped.then_some(0);
+            let never = AtomicBool::new(false);
+            let (_, previous) = index
+                .search_narrowing(&first, doc, usize::MAX, &never, None)
+                .expect("not cancelled");
+            let longer = format!("{first} {more}");
+            let narrowed = index
+                .search_narrowing(&longer, doc, 50, &never, Some(&previous))
+                .expect("not cancelled")
+                .0;
+            let fresh = index.search(&longer, doc, 50);
+            prop_assert_eq!(narrowed, fresh);
         }
     }
 }

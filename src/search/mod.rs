@@ -36,7 +36,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
 pub use fold::{Folded, fold};
-pub use index::{Hit, RecordId, SearchIndex};
+pub use index::{Hit, Narrowing, RecordId, SearchIndex};
 
 /// Points a word earns for its best occurrence in a record; a record's score is their sum plus
 /// small proximity and length bonuses, so the kind of match always dominates.
@@ -68,6 +68,7 @@ fn kind_of(points: u16) -> Kind {
 }
 
 /// A parsed query: its words, each made of folded pieces.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Query {
     words: Vec<Word>,
 }
@@ -87,6 +88,7 @@ impl Query {
 }
 
 /// One query word; more than one piece makes it a phrase over consecutive tokens.
+#[derive(Debug, Clone, PartialEq, Eq)]
 struct Word {
     pieces: Vec<String>,
 }
