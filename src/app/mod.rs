@@ -233,7 +233,7 @@ impl App {
             search_requests: Vec::new(),
             output: Vec::new(),
         };
-        if app.warnings.len() > 1 {
+        if !app.warnings.is_empty() {
             app.popups.push(Popup::Messages { scroll: 0 });
         }
         if app.library.documents().is_empty() {
