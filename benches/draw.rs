@@ -1,0 +1,103 @@
+//! One frame of the real reader drawn at 200x60 on ratatui's `TestBackend`, bundled library.
+
+use std::hint::black_box;
+use std::time::Duration;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use plenary::app::{Action, App, Library, SearchTarget};
+use plenary::bookmarks::BookmarkStore;
+use plenary::document::Corpus;
+use plenary::keymap;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+
+const WIDTH: u16 = 200;
+const HEIGHT: u16 = 60;
+
+fn app() -> App {
+    let mut app = App::new(
+        Library::new(Corpus::load(&[], true)),
+        BookmarkStore::in_memory(),
+        Vec::new(),
+    );
+    app.update(Action::Resize {
+        width: WIDTH,
+        height: HEIGHT,
+    });
+    app
+}
+
+/// Types `query` into the filter bar over all documents and answers its searches on this thread,
+/// as the worker would.
+fn filtered(query: &str) -> App {
+    let mut app = app();
+    app.update(Action::FocusNext);
+    app.update(Action::OpenFilter);
+    app.update(Action::FilterScope);
+    for c in query.chars() {
+        let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
+        if let Some(a) = keymap::action_for(key, app.key_mode()) {
+            app.update(a);
+        }
+    }
+    for req in app.take_search_requests() {
+        let index = match req.target {
+            SearchTarget::Documents => &app.library.documents,
+            SearchTarget::Paragraphs(_) => &app.library.paragraphs,
+        };
+        let doc = match req.target {
+            SearchTarget::Paragraphs(d) => d,
+            SearchTarget::Documents => None,
+        };
+        let hits = index.search(&req.query, doc, 500);
+        app.update(Action::SearchResults {
+            generation: req.generation,
+            hits,
+        });
+    }
+    app
+}
+
+fn bench(c: &mut Criterion) {
+    let mut group = c.benchmark_group("draw_200x60");
+    let start = app();
+    let mut reading = app();
+    reading.update(Action::FocusNext);
+    for _ in 0..10 {
+        reading.update(Action::Down);
+    }
+    let filter = filtered("security council");
+    for (name, app) in [
+        ("start", &start),
+        ("paragraphs", &reading),
+        ("filter_results", &filter),
+    ] {
+        // The reader redraws into the same terminal: ratatui diffs against the previous frame.
+        let mut terminal = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+        group.bench_function(name, |b| {
+            b.iter(|| {
+                terminal.draw(|f| plenary::ui::draw(app, f)).expect("draw");
+            })
+        });
+        // A fresh terminal every frame: the whole screen is written, as on the first frame.
+        group.bench_function(format!("{name}_full"), |b| {
+            b.iter(|| {
+                let mut t = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+                t.draw(|f| plenary::ui::draw(app, f)).expect("draw");
+                black_box(t)
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default()
+        .sample_size(30)
+        .warm_up_time(Duration::from_secs(1))
+        .measurement_time(Duration::from_secs(3));
+    targets = bench
+}
+criterion_main!(benches);
