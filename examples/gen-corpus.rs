@@ -53,7 +53,7 @@ fn prepare(out: &Path) -> Result<()> {
         fs::remove_dir_all(out).with_context(|| format!("removing {}", out.display()))?;
     }
     fs::create_dir_all(out).with_context(|| format!("creating {}", out.display()))?;
-    fs::write(out.join(MARKER), "written by examples/gen-corpus.rs\n")?;
+    fs::write(out.join(MARKER), "incomplete\n")?;
     Ok(())
 }
 
@@ -65,6 +65,13 @@ fn main() -> Result<()> {
         bail!("no paragraphs found under assets/library and seeds");
     }
     prepare(&args.out)?;
+    // Written last thing on success; `benches/compare.sh` compares it to decide whether to regenerate.
+    let stamp = format!(
+        "paragraphs={} seed={} version={}\n",
+        args.paragraphs,
+        args.seed,
+        common::VERSION
+    );
     let lines_path = args.lines.clone().unwrap_or_else(|| {
         let mut name = args.out.as_os_str().to_owned();
         name.push(".lines");
@@ -92,6 +99,7 @@ fn main() -> Result<()> {
         docs += 1;
     }
     lines.flush()?;
+    fs::write(args.out.join(MARKER), stamp)?;
     eprintln!(
         "gen-corpus: {docs} documents, {paragraphs} paragraphs ({:.1} MB of paragraph text, \
          {:.0} bytes each on average, {:.1} MB of files) from {:.1} MB of real documents \

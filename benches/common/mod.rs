@@ -15,6 +15,9 @@ use std::path::{Path, PathBuf};
 
 use plenary::document::{Language, ParagraphKind, parser, source};
 
+/// Bumped whenever the generated text changes, so scripts know a library on disk is stale.
+pub const VERSION: u32 = 2;
+
 /// splitmix64: tiny, fast, good enough for shuffling text, and stable across versions (a
 /// dependency's generator could change its stream and so the benchmark corpus).
 pub struct Rng(u64);
@@ -122,7 +125,11 @@ impl Pool {
                     ParagraphKind::Heading | ParagraphKind::Closing => {}
                 }
             }
-            if preambular.len() + operative.len() == 0 {
+            if operative.is_empty() {
+                // Without a numbered paragraph the parser does not take a text for a resolution.
+                operative = std::mem::take(&mut preambular);
+            }
+            if operative.is_empty() {
                 continue;
             }
             let title: String = clean(&d.title)
@@ -268,7 +275,9 @@ impl Iterator for Generator<'_> {
         let src = self.pool.pick(rng);
         let all = src.preambular.len() + src.operative.len();
         let want = (4 + rng.below(37)).min(all).min(self.left);
-        let start = rng.below(all - want + 1);
+        // The window always takes at least one operative paragraph, for the same reason.
+        let first = (src.preambular.len() + 1).saturating_sub(want);
+        let start = first + rng.below(all - want + 1 - first);
         let number = self.number;
         // 70 sessions × as many numbers as needed: `NN/NNN` never repeats.
         let session = 10 + number % 70;
