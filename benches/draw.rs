@@ -68,6 +68,14 @@ fn bench(c: &mut Criterion) {
         reading.update(Action::Down);
     }
     let filter = filtered("security council");
+    // A bench of an empty result list would measure the wrong frame.
+    let shown = filter
+        .filter
+        .as_ref()
+        .filter(|f| f.all_documents)
+        .and_then(|f| f.results.as_ref())
+        .map_or(0, Vec::len);
+    assert!(shown > 100, "the filter shows {shown} results");
     for (name, app) in [
         ("start", &start),
         ("paragraphs", &reading),
@@ -90,6 +98,21 @@ fn bench(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // What the reader does before its first frame, in process: load and parse the bundled
+    // library, link citations, build both indexes, draw. Process start and terminal set-up are
+    // not included.
+    let mut first = c.benchmark_group("first_frame");
+    first.sample_size(10);
+    first.bench_function("bundled_200x60", |b| {
+        b.iter(|| {
+            let app = app();
+            let mut t = Terminal::new(TestBackend::new(WIDTH, HEIGHT)).expect("test backend");
+            t.draw(|f| plenary::ui::draw(&app, f)).expect("draw");
+            black_box(t)
+        })
+    });
+    first.finish();
 }
 
 criterion_group! {
