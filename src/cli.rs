@@ -180,7 +180,7 @@ fn list(corpus: &Corpus, as_json: bool, out: &mut dyn Write) -> Result<()> {
     for (collection, members) in corpus.collections() {
         writeln!(out, "# {collection} ({})", members.len())?;
         for i in members {
-            let d = &corpus.documents[i];
+            let d = &corpus.documents[*i];
             writeln!(
                 out,
                 "{:<26} {:<20} {:<10} {:<11} {:>4}¶ {:>3}fn {:>3}→ {:>3}←  {}",

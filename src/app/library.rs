@@ -11,6 +11,8 @@ pub struct Library {
     pub paragraphs: Arc<SearchIndex>,
     /// One record per document (item 0): "symbol date title kind".
     pub documents: Arc<SearchIndex>,
+    /// `list_order`, computed once.
+    order: Vec<usize>,
 }
 
 impl Library {
@@ -37,7 +39,12 @@ impl Library {
                 s.as_str(),
             )
         }));
+        let order = corpus
+            .collections()
+            .flat_map(|(_, docs)| docs.iter().copied())
+            .collect();
         Library {
+            order,
             corpus,
             paragraphs: Arc::new(paragraphs),
             documents: Arc::new(documents),
@@ -53,12 +60,8 @@ impl Library {
     }
 
     /// Document indexes in the order the list shows them (collection by collection).
-    pub fn list_order(&self) -> Vec<usize> {
-        self.corpus
-            .collections()
-            .into_iter()
-            .flat_map(|(_, docs)| docs)
-            .collect()
+    pub fn list_order(&self) -> &[usize] {
+        &self.order
     }
 }
 

@@ -305,7 +305,7 @@ impl App {
         let mut rows = Vec::new();
         for (name, docs) in self.library.corpus.collections() {
             rows.push(ListRow::Collection(name));
-            rows.extend(docs.into_iter().map(ListRow::Document));
+            rows.extend(docs.iter().copied().map(ListRow::Document));
         }
         rows
     }

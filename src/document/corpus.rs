@@ -24,6 +24,13 @@ pub struct Corpus {
     pub errors: Vec<LoadError>,
     by_id: HashMap<String, usize>,
     by_symbol: HashMap<String, usize>,
+    /// Documents by adoption date, for title-and-date citations.
+    by_date: HashMap<String, Vec<usize>>,
+    /// The UN Charter in each language it is loaded in.
+    charters: Vec<usize>,
+    /// Collections in library order, each in natural document order: computed once, read by
+    /// every frame of the reader.
+    order: Vec<(String, Vec<usize>)>,
 }
 
 impl Corpus {
@@ -66,11 +73,27 @@ impl Corpus {
                 by_symbol.entry(s.base_key()).or_insert(i);
             }
         }
+        let mut by_date: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, doc) in documents.iter().enumerate() {
+            if let Some(d) = &doc.date {
+                by_date.entry(d.clone()).or_default().push(i);
+            }
+        }
+        let charters = documents
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.kind == DocumentKind::Treaty && is_un_charter(d))
+            .map(|(i, _)| i)
+            .collect();
+        let order = library_order(&documents);
         let mut corpus = Corpus {
             documents,
             errors: Vec::new(),
             by_id,
             by_symbol,
+            by_date,
+            charters,
+            order,
         };
         corpus.link();
         corpus
@@ -114,27 +137,10 @@ impl Corpus {
     }
 
     /// Collections with their documents, in library order.
-    pub fn collections(&self) -> Vec<(&str, Vec<usize>)> {
-        let mut groups: Vec<(&str, Vec<usize>)> = Vec::new();
-        for (i, doc) in self.documents.iter().enumerate() {
-            match groups.iter_mut().find(|(name, _)| *name == doc.collection) {
-                Some((_, members)) => members.push(i),
-                None => groups.push((doc.collection.as_str(), vec![i])),
-            }
-        }
-        let rank = |name: &str| {
-            COLLECTION_ORDER
-                .iter()
-                .position(|c| *c == name)
-                .unwrap_or(COLLECTION_ORDER.len())
-        };
-        groups.sort_by_key(|(name, _)| rank(name));
-        for (_, members) in &mut groups {
-            members.sort_by(|&a, &b| {
-                natural_key(&self.documents[a].id).cmp(&natural_key(&self.documents[b].id))
-            });
-        }
-        groups
+    pub fn collections(&self) -> impl Iterator<Item = (&str, &[usize])> {
+        self.order
+            .iter()
+            .map(|(name, members)| (name.as_str(), members.as_slice()))
     }
 
     /// Resolves every citation to a document where the corpus has one, and fills the backlinks.
@@ -220,29 +226,52 @@ impl Corpus {
                 .or_else(|| self.by_symbol.get(&sym.base_key()))
                 .map(|&i| (i, None)),
             Reference::TitleDate { title, date } => self
-                .documents
+                .by_date
+                .get(date)?
                 .iter()
-                .enumerate()
-                .filter(|(_, d)| d.date.as_deref() == Some(date.as_str()))
-                .map(|(i, d)| (i, title_similarity(title, &d.title)))
+                .map(|&i| (i, title_similarity(title, &self.documents[i].title)))
                 .filter(|(_, s)| *s >= TITLE_MATCH_THRESHOLD)
                 .max_by(|a, b| a.1.total_cmp(&b.1))
                 .map(|(i, _)| (i, None)),
             Reference::Charter { part } => {
-                let charters = || {
-                    self.documents
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, d)| d.kind == DocumentKind::Treaty && is_un_charter(d))
-                };
-                let (i, doc) = charters()
-                    .find(|(_, d)| d.language == language)
-                    .or_else(|| charters().next())?;
+                let i = self
+                    .charters
+                    .iter()
+                    .copied()
+                    .find(|&c| self.documents[c].language == language)
+                    .or_else(|| self.charters.first().copied())?;
+                let doc = &self.documents[i];
                 let paragraph = part.as_deref().and_then(|part| charter_heading(doc, part));
                 Some((i, paragraph))
             }
         }
     }
+}
+
+/// Collections in the order the library lists them, documents in natural order within each.
+fn library_order(documents: &[Document]) -> Vec<(String, Vec<usize>)> {
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for (i, doc) in documents.iter().enumerate() {
+        match index.get(doc.collection.as_str()) {
+            Some(&g) => groups[g].1.push(i),
+            None => {
+                index.insert(doc.collection.as_str(), groups.len());
+                groups.push((doc.collection.clone(), vec![i]));
+            }
+        }
+    }
+    let rank = |name: &str| {
+        COLLECTION_ORDER
+            .iter()
+            .position(|c| *c == name)
+            .unwrap_or(COLLECTION_ORDER.len())
+    };
+    groups.sort_by_key(|(name, _)| rank(name));
+    for (_, members) in &mut groups {
+        members.sort_by_cached_key(|&d| natural_key(&documents[d].id));
+    }
+    groups
 }
 
 /// Orders `s-res-9-1946` before `s-res-10-1946`: digit runs compare as numbers.
