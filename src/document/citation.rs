@@ -51,10 +51,21 @@ pub struct Citation {
 /// Finds every citation in `text`, in order of appearance, without overlaps.
 pub fn find_citations(text: &str, language: Language) -> Vec<Citation> {
     let mut found = Vec::new();
-    scan_keywords(text, &mut found);
-    scan_written_symbols(text, &mut found);
-    scan_old_general_assembly(text, &mut found);
-    scan_charter(text, &mut found);
+    // Each recogniser runs only where the text holds what any of its matches must contain: most
+    // paragraphs cite nothing, and a regex search costs far more than these byte scans.
+    let bytes = text.as_bytes();
+    if may_hold_keyword(bytes) {
+        scan_keywords(text, &mut found);
+    }
+    if memchr::memchr(b'/', bytes).is_some() {
+        scan_written_symbols(text, &mut found);
+    }
+    if may_hold_old_session(bytes) {
+        scan_old_general_assembly(text, &mut found);
+    }
+    if CHART.find(bytes).is_some() {
+        scan_charter(text, &mut found);
+    }
 
     // Earliest first; at the same start the longer one, so "resolution 2453 A (XXIII)" beats
     // the bare "2453 A (XXIII)" found by the old-numbering scan.
@@ -81,6 +92,72 @@ pub fn find_citations(text: &str, language: Language) -> Vec<Citation> {
         });
     }
     out
+}
+
+/// Whether `text` may hold a `KEYWORD` match: "résolution" and "décision" in any case and
+/// spelling contain "olution" or "cision" in ASCII letters, whose only non-ASCII case variant is
+/// the long s of "ciſion".
+fn may_hold_keyword(text: &[u8]) -> bool {
+    contains_ignore_ascii_case(text, b"olution")
+        || contains_ignore_ascii_case(text, b"cision")
+        // U+017F, long s: 0xC5 0xBF.
+        || memchr::memchr_iter(0xC5, text).any(|i| text.get(i + 1) == Some(&0xBF))
+}
+
+static CHART: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"Chart"));
+
+/// Whether `text` may hold an `OLD_GA` match: an opening bracket right before a Roman session
+/// (`(XXIII)`) or its `ES-`/`S-` prefix.
+fn may_hold_old_session(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'(', text)
+        .any(|i| matches!(text.get(i + 1), Some(b'I' | b'V' | b'X' | b'L' | b'E' | b'S')))
+}
+
+/// `needle` (lower-case ASCII letters) in `haystack`, ASCII case ignored. Candidates are found
+/// with `memchr2` on the needle's last letter, the rarest in the needles used here.
+fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
+    let Some((&last, head)) = needle.split_last() else {
+        return true;
+    };
+    memchr::memchr2_iter(last, last.to_ascii_uppercase(), haystack).any(|end| {
+        end >= head.len() && haystack[end - head.len()..end].eq_ignore_ascii_case(head)
+    })
+}
+
+/// Whether `text` holds four numeric characters in a row: every date has a four-digit year, and
+/// `\d` (decimal digits, in all scripts) is a subset of `char::is_numeric`.
+fn has_four_digits(text: &str) -> bool {
+    let mut run = 0;
+    for &b in text.as_bytes() {
+        if b.is_ascii_digit() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else if b.is_ascii() {
+            run = 0;
+        } else {
+            // Some non-ASCII character: look at the characters themselves.
+            return has_four_numeric_chars(text);
+        }
+    }
+    false
+}
+
+fn has_four_numeric_chars(text: &str) -> bool {
+    let mut run = 0;
+    for c in text.chars() {
+        if c.is_numeric() {
+            run += 1;
+            if run == 4 {
+                return true;
+            }
+        } else {
+            run = 0;
+        }
+    }
+    false
 }
 
 /// A citation proposed by one recogniser, before overlaps are removed.
@@ -111,14 +188,16 @@ static DATE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
 /// The first date written in `text` ("1^{er} septembre 2023", "22 November 1967",
 /// "September 1, 2023"), as ISO `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Option<String> {
+    if !has_four_digits(text) {
+        return None;
+    }
     let mut from = 0;
-    while let Some(caps) = DATE.captures_at(text, from) {
-        let whole = caps.get(0)?;
+    while let Some(whole) = DATE.find_at(text, from) {
         if digit_before(text, whole.start()) || digit_at(text, whole.end()) {
             from = next_char(text, whole.start());
             continue;
         }
-        if let Some(iso) = iso_from(&caps) {
+        if let Some(iso) = iso_from(whole.as_str()) {
             return Some(iso);
         }
         from = next_char(text, whole.start());
@@ -128,29 +207,74 @@ pub fn parse_date(text: &str) -> Option<String> {
 
 /// A date right at the start of `text`: its length in bytes and ISO form.
 fn date_at_start(text: &str) -> Option<(usize, String)> {
-    let caps = DATE_AT_START.captures(text)?;
-    let end = caps.get(0)?.end();
+    // A day (a digit) or a month name comes first.
+    let first = text.chars().next()?;
+    if !(first.is_numeric() || "jfmasondJFMASONDſ".contains(first)) {
+        return None;
+    }
+    let whole = DATE_AT_START.find(text)?;
+    let end = whole.end();
     if digit_at(text, end) {
         return None;
     }
-    Some((end, iso_from(&caps)?))
+    Some((end, iso_from(whole.as_str())?))
 }
 
-fn iso_from(caps: &regex::Captures<'_>) -> Option<String> {
-    let (d, m, y) = match (caps.name("d1"), caps.name("m1"), caps.name("y1")) {
-        (Some(d), Some(m), Some(y)) => (d, m, y),
-        _ => (caps.name("d2")?, caps.name("m2")?, caps.name("y2")?),
-    };
-    let day: u32 = d.as_str().parse().ok()?;
-    let year: u32 = y.as_str().parse().ok()?;
-    let month = month_number(m.as_str())?;
+/// A date the date pattern matched, as ISO `YYYY-MM-DD` when it is a real day.
+fn iso_from(date: &str) -> Option<String> {
+    let (d, m, y) = date_parts(date)?;
+    let day: u32 = d.parse().ok()?;
+    let year: u32 = y.parse().ok()?;
+    let month = month_number(m)?;
     (day >= 1 && day <= days_in_month(year, month))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// Day, month and year of a date the date pattern matched: its `d1, m1, y1` or `d2, m2, y2`
+/// groups, read off the match. Running the regex for captures costs several times the search,
+/// and the shape of a match is plain: the first shape starts with the day (a digit), the second
+/// with the month name, and both end with the four-digit year. Days are followed by a space, an
+/// ordinal suffix, `ᵉʳ`, `^` or a comma, none of them numeric; month names hold no space.
+fn date_parts(date: &str) -> Option<(&str, &str, &str)> {
+    let year_at = date.char_indices().rev().nth(3)?.0;
+    let year = &date[year_at..];
+    if date.starts_with(|c: char| c.is_numeric()) {
+        let day_end = date.find(|c: char| !c.is_numeric())?;
+        let month = date[..year_at]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()?;
+        Some((&date[..day_end], month, year))
+    } else {
+        let month_end = date.find(char::is_whitespace)?;
+        let rest = date[month_end..].trim_start();
+        let day_end = rest
+            .find(|c: char| !c.is_numeric())
+            .unwrap_or(rest.len());
+        Some((&rest[..day_end], &date[..month_end], year))
+    }
+}
+
 fn month_number(name: &str) -> Option<u32> {
-    let n = fold(name);
-    Some(match n.as_str() {
+    // The names the date pattern matches, lowered without accents: `fold` would give the same
+    // for these letters, and stays the fallback for any other.
+    let mut buf = [0u8; 16];
+    let mut len = 0;
+    for c in name.chars() {
+        let b = match c {
+            'a'..='z' | 'A'..='Z' => c.to_ascii_lowercase() as u8,
+            'é' | 'É' => b'e',
+            'û' | 'Û' => b'u',
+            _ => return month_number_folded(&fold(name)),
+        };
+        *buf.get_mut(len)? = b;
+        len += 1;
+    }
+    month_number_folded(std::str::from_utf8(&buf[..len]).ok()?)
+}
+
+fn month_number_folded(n: &str) -> Option<u32> {
+    Some(match n {
         "janvier" | "january" => 1,
         "fevrier" | "february" => 2,
         "mars" | "march" => 3,
@@ -276,9 +400,9 @@ struct Item {
 }
 
 fn scan_keywords(text: &str, found: &mut Vec<Candidate>) {
-    for caps in KEYWORD.captures_iter(text) {
-        let Some(word) = caps.get(0) else { continue };
-        let decision = caps.name("dec").is_some();
+    for word in KEYWORD.find_iter(text) {
+        // The `dec` branch is the one starting with a d: no other letter folds to d or r.
+        let decision = matches!(word.as_str().as_bytes().first(), Some(b'd' | b'D'));
         if let Some(mut list) = numbered_list(text, word.range(), decision) {
             found.append(&mut list);
         } else if !decision {
@@ -361,8 +485,12 @@ fn skip_trailer(text: &str, mut pos: usize) -> usize {
 }
 
 fn parse_item(text: &str, at: usize, decision: bool, first: bool) -> Option<Item> {
-    let caps = ITEM.captures(&text[at..])?;
-    let whole = caps.get(0)?;
+    // Every item starts with a digit or the `ES-`/`S-` of a special session.
+    let lead = text[at..].chars().next()?;
+    if !(lead.is_numeric() || lead == 'E' || lead == 'S') {
+        return None;
+    }
+    let whole = ITEM.find(&text[at..])?;
     let range = at..at + whole.end();
     // "2015/10/Add.1", "59/48a", "12.5": not a resolution number.
     if let Some(c) = char_at(text, range.end) {
@@ -374,43 +502,94 @@ fn parse_item(text: &str, at: usize, decision: bool, first: bool) -> Option<Item
         }
     }
     let series = if decision { "DEC" } else { "RES" };
-    let symbol = if let Some(m) = caps.name("ecosoc") {
-        Symbol::new(format!("E/{series}/{}", m.as_str()))
-    } else if let Some(m) = caps.name("ga") {
-        Symbol::new(format!("A/{series}/{}", m.as_str()))
-    } else if decision {
+    let symbol = match item_shape(whole.as_str())? {
+        ItemShape::Ecosoc(m) => Symbol::new(format!("E/{series}/{m}")),
+        ItemShape::Ga(m) => Symbol::new(format!("A/{series}/{m}")),
         // Decisions are only cited by session/number.
-        return None;
-    } else if let (Some(n), Some(y)) = (caps.name("scn"), caps.name("year")) {
-        let n: u32 = n.as_str().parse().ok()?;
-        let y: u32 = y.as_str().parse().ok()?;
-        if n == 0 || !(1946..=2100).contains(&y) {
-            return None;
+        _ if decision => return None,
+        ItemShape::Council { number, year } => {
+            let n: u32 = number.parse().ok()?;
+            let y: u32 = year.parse().ok()?;
+            if n == 0 || !(1946..=2100).contains(&y) {
+                return None;
+            }
+            Symbol::new(format!("S/RES/{n} ({y})"))
         }
-        Symbol::new(format!("S/RES/{n} ({y})"))
-    } else if let (Some(n), Some(roman)) = (caps.name("oldn"), caps.name("roman")) {
-        old_general_assembly(
-            n.as_str(),
-            caps.name("letter").map(|l| l.as_str()),
-            roman.as_str(),
-        )?
-    } else if let Some(n) = caps.name("bare") {
-        let n: u32 = n.as_str().parse().ok()?;
-        if !first || n == 0 {
-            return None;
+        ItemShape::Old {
+            number,
+            letter,
+            roman,
+        } => old_general_assembly(number, letter, roman)?,
+        ItemShape::Bare(n) => {
+            let n: u32 = n.parse().ok()?;
+            if !first || n == 0 {
+                return None;
+            }
+            return Some(Item {
+                range,
+                symbol: None,
+                bare: Some(n),
+            });
         }
-        return Some(Item {
-            range,
-            symbol: None,
-            bare: Some(n),
-        });
-    } else {
-        return None;
     };
     Some(Item {
         range,
         symbol: Some(symbol),
         bare: None,
+    })
+}
+
+/// The branch of `ITEM` a match came from, with its groups.
+#[derive(Debug, PartialEq)]
+enum ItemShape<'t> {
+    /// `ecosoc`: `2015/10`.
+    Ecosoc(&'t str),
+    /// `ga`: `77/338`, `S-30/1`.
+    Ga(&'t str),
+    /// `scn` and `year`: `242 (1967)`, `161 A (1961)`.
+    Council { number: &'t str, year: &'t str },
+    /// `oldn`, `letter` and `roman`: `2453 A (XXIII)`.
+    Old {
+        number: &'t str,
+        letter: Option<&'t str>,
+        roman: &'t str,
+    },
+    /// `bare`: `2231`.
+    Bare(&'t str),
+}
+
+/// The groups of an `ITEM` match, read off the match instead of running the regex for captures
+/// (see `date_parts`). A slash means `ecosoc` (four digits from 19 or 20 before it, which `ga`
+/// cannot have: at most three digits, or a letter first) or `ga`; a closing bracket means `scn`
+/// (a year inside) or `oldn` (a Roman session inside); anything else is `bare`.
+fn item_shape(item: &str) -> Option<ItemShape<'_>> {
+    if let Some(slash) = item.find('/') {
+        let head = &item[..slash];
+        let ecosoc = (head.starts_with("19") || head.starts_with("20")) && head.chars().count() == 4;
+        return Some(if ecosoc {
+            ItemShape::Ecosoc(item)
+        } else {
+            ItemShape::Ga(item)
+        });
+    }
+    let Some(inside) = item.strip_suffix(')') else {
+        return Some(ItemShape::Bare(item));
+    };
+    let open = inside.rfind('(')?;
+    let inside = &inside[open + 1..];
+    let number_end = item.find(|c: char| !c.is_numeric())?;
+    let number = &item[..number_end];
+    if inside.ends_with(|c: char| c.is_numeric()) {
+        return Some(ItemShape::Council {
+            number,
+            year: inside,
+        });
+    }
+    let letter = item[number_end..open].trim();
+    Some(ItemShape::Old {
+        number,
+        letter: (!letter.is_empty()).then_some(letter),
+        roman: inside,
     })
 }
 
@@ -559,37 +738,42 @@ static WRITTEN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn scan_written_symbols(text: &str, found: &mut Vec<Candidate>) {
-    for caps in WRITTEN_SYMBOL.captures_iter(text) {
-        let Some(sym) = caps.name("sym") else {
-            continue;
-        };
-        if char_before(text, sym.start()).is_some_and(|c| c.is_alphanumeric() || "/.-_".contains(c))
+    for whole in WRITTEN_SYMBOL.find_iter(text) {
+        // The `sym` group is the run of symbol characters the match starts with; whatever
+        // follows (a space or a bracket, neither a symbol character) is the `paren` group.
+        let sym_len = whole
+            .as_str()
+            .bytes()
+            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'/' | b'-')))
+            .unwrap_or(whole.len());
+        let sym = &text[whole.start()..whole.start() + sym_len];
+        let paren = &text[whole.start() + sym_len..whole.end()];
+        if char_before(text, whole.start()).is_some_and(|c| c.is_alphanumeric() || "/.-_".contains(c))
         {
             continue;
         }
         // A sentence's full stop or a dangling hyphen is not part of the symbol.
-        let written = sym.as_str().trim_end_matches(['.', '-']);
+        let written = sym.trim_end_matches(['.', '-']);
         if !written.contains(|c: char| c.is_ascii_digit()) || written.ends_with('/') {
             continue;
         }
-        let mut end = sym.start() + written.len();
+        let mut end = whole.start() + written.len();
         let upper = written.to_ascii_uppercase();
         // The year or session in brackets belongs to resolution symbols only.
-        let full = match caps.name("paren") {
-            Some(p)
-                if written.len() == sym.as_str().len()
-                    && (upper.starts_with("S/RES/") || upper.starts_with("A/RES/")) =>
-            {
-                end = p.end();
-                format!("{written}{}", p.as_str())
-            }
-            _ => written.to_string(),
+        let full = if !paren.is_empty()
+            && written.len() == sym.len()
+            && (upper.starts_with("S/RES/") || upper.starts_with("A/RES/"))
+        {
+            end = whole.end();
+            format!("{written}{paren}")
+        } else {
+            written.to_string()
         };
         let Some(symbol) = Symbol::parse(&full) else {
             continue;
         };
         found.push(Candidate {
-            range: sym.start()..end,
+            range: whole.start()..end,
             reference: Reference::Symbol(symbol),
         });
     }
@@ -610,8 +794,14 @@ static NOT_A_RESOLUTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn scan_old_general_assembly(text: &str, found: &mut Vec<Candidate>) {
-    for caps in OLD_GA.captures_iter(text) {
-        let (Some(whole), Some(n), Some(roman)) = (caps.get(0), caps.name("n"), caps.name("roman"))
+    for whole in OLD_GA.find_iter(text) {
+        // Groups read off the match (see `item_shape`): the number, then an optional letter
+        // before the bracket, then the session inside it.
+        let Some(ItemShape::Old {
+            number,
+            letter,
+            roman,
+        }) = item_shape(whole.as_str())
         else {
             continue;
         };
@@ -621,8 +811,7 @@ fn scan_old_general_assembly(text: &str, found: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let letter = caps.name("letter").map(|l| l.as_str());
-        if let Some(symbol) = old_general_assembly(n.as_str(), letter, roman.as_str()) {
+        if let Some(symbol) = old_general_assembly(number, letter, roman) {
             found.push(Candidate {
                 range: whole.range(),
                 reference: Reference::Symbol(symbol),

@@ -9,6 +9,7 @@
 //! 6. inline pass: footnote calls, `*emphasis*`, `^{er}` superscripts;
 //! 7. number paragraphs the way diplomats cite them (PP, OP, P) and find citations.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::citation::{find_citations, parse_date};
@@ -110,8 +111,9 @@ pub fn parse(source: &Source) -> Document {
 // 1. Lines
 
 #[derive(Debug, Clone)]
-struct Line {
-    text: String,
+struct Line<'a> {
+    /// Borrowed from the source unless tabs, form feeds or runs of spaces had to be rewritten.
+    text: Cow<'a, str>,
     indent: usize,
     /// A form feed, a run of blank lines, dropped noise or a footnote block came before this line.
     page_break: bool,
@@ -121,33 +123,36 @@ struct Line {
     new_page: bool,
 }
 
-fn split_lines(text: &str) -> Vec<Line> {
+fn split_lines(text: &str) -> Vec<Line<'_>> {
     let running = running_titles(text);
     let mut since_page_top = usize::MAX;
     let mut out = Vec::new();
     let mut blanks = 0usize;
     let mut page_break = false;
     let mut new_page = false;
+    // Most texts hold neither form feeds nor tabs: one scan of the whole text spares a scan per line.
+    let special = memchr::memchr2(b'\x0c', b'\t', text.as_bytes()).is_some();
     for raw in text.split('\n') {
         let raw = raw.trim_end_matches('\r');
-        if raw.contains('\u{c}') {
+        let (feed, tab) = if special {
+            let b = raw.as_bytes();
+            (memchr::memchr(b'\x0c', b).is_some(), memchr::memchr(b'\t', b).is_some())
+        } else {
+            (false, false)
+        };
+        if feed {
             page_break = true;
             new_page = true;
             since_page_top = 0;
         }
-        let cleaned: String;
-        let raw = if raw.contains('\u{c}') || raw.contains('\t') {
-            cleaned = raw.replace('\u{c}', "").replace('\t', " ");
-            cleaned.as_str()
-        } else {
-            raw
-        };
-        let trimmed = raw.trim();
+        let cleaned = (feed || tab).then(|| raw.replace('\u{c}', "").replace('\t', " "));
+        let view = cleaned.as_deref().unwrap_or(raw);
+        let trimmed = view.trim();
         if trimmed.is_empty() {
             blanks += 1;
             continue;
         }
-        let indent = raw.len() - raw.trim_start().len();
+        let indent = view.len() - view.trim_start().len();
         since_page_top = since_page_top.saturating_add(1);
         if since_page_top <= PAGE_TOP_LINES
             && !running.is_empty()
@@ -162,8 +167,14 @@ fn split_lines(text: &str) -> Vec<Line> {
             new_page |= trimmed.split_whitespace().any(is_running_symbol);
             continue;
         }
+        let text = match (&cleaned, collapse_spaces(trimmed)) {
+            (_, Cow::Owned(s)) => Cow::Owned(s),
+            (Some(_), Cow::Borrowed(t)) => Cow::Owned(t.to_string()),
+            // Not rewritten: the same bytes, borrowed from the source for as long as it lives.
+            (None, Cow::Borrowed(_)) => Cow::Borrowed(&raw[indent..indent + trimmed.len()]),
+        };
         out.push(Line {
-            text: collapse_spaces(trimmed),
+            text,
             indent,
             page_break: page_break || blanks >= 2,
             blank_before: blanks > 0,
@@ -214,10 +225,15 @@ fn header_key(line: &str) -> String {
         .join(" ")
 }
 
-fn collapse_spaces(s: &str) -> String {
+fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    let b = s.as_bytes();
+    let Some(first) = memchr::memmem::find(b, b"  ") else {
+        return Cow::Borrowed(s);
+    };
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
+    out.push_str(&s[..first + 1]);
+    let mut space = true;
+    for c in s[first + 1..].chars() {
         if c == ' ' {
             if !space {
                 out.push(' ');
@@ -228,17 +244,17 @@ fn collapse_spaces(s: &str) -> String {
             space = false;
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 /// Text laid out by `pdftotext -layout`: most lines carry a deep left margin.
-fn is_layout(lines: &[Line]) -> bool {
+fn is_layout(lines: &[Line<'_>]) -> bool {
     let deep = lines.iter().filter(|l| l.indent >= 8).count();
     lines.len() >= 10 && deep * 2 > lines.len()
 }
 
 /// Lines cut at a fixed width (PDF, OCR) rather than one paragraph per line.
-fn is_hard_wrapped(lines: &[Line]) -> bool {
+fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
     if lines.len() < 4 {
         return false;
     }
@@ -272,25 +288,17 @@ fn is_noise(line: &str) -> bool {
     }
     // A line made only of layout tokens: page counters (2/5), job numbers (18-17962, 18-17962 (E),
     // 021118) and the document's own running symbol (A/RES/73/6, S/RES/1445 (2002)).
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let mut i = 0;
+    let mut words = t.split_whitespace().peekable();
     let mut any = false;
-    while i < words.len() {
-        let w = words[i];
+    while let Some(w) = words.next() {
         if is_job_number(w) || is_page_counter(w) || is_date_stamp(w) {
             any = true;
-            i += 1;
-            if i < words.len() && is_language_tag(words[i]) {
-                i += 1;
-            }
+            words.next_if(|n| is_language_tag(n));
             continue;
         }
         if is_running_symbol(w) {
             any = true;
-            i += 1;
-            if i < words.len() && is_year_paren(words[i]) {
-                i += 1;
-            }
+            words.next_if(|n| is_year_paren(n));
             continue;
         }
         return false;
@@ -418,17 +426,14 @@ fn is_marker_only(line: &str) -> bool {
 }
 
 /// Removes footnote definitions from the body and returns them.
-fn extract_footnotes(lines: Vec<Line>) -> (Vec<Line>, Vec<Note>) {
-    let mut body: Vec<Line> = Vec::with_capacity(lines.len());
+fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Note>) {
+    let mut body: Vec<Line<'_>> = Vec::with_capacity(lines.len());
     let mut notes: Vec<Note> = Vec::new();
     let mut cut = false; // a footnote block was removed just before the next body line
     let mut i = 0;
     // Plain "27 One member…" definitions need proof that the number is called in the text.
-    let all_text: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    // Joined only when such a definition turns up, which most texts never need.
+    let mut all_text: Option<String> = None;
     while i < lines.len() {
         let line = &lines[i];
         if is_separator(&line.text) {
@@ -458,7 +463,18 @@ fn extract_footnotes(lines: Vec<Line>) -> (Vec<Line>, Vec<Note>) {
             if let Some((marker, rest, slash)) =
                 plain_definition(&line.text).filter(|_| sc_title_line(&line.text).is_none())
             {
-                if slash || is_called(&all_text, &marker) {
+                if slash
+                    || is_called(
+                        all_text.get_or_insert_with(|| {
+                            lines
+                                .iter()
+                                .map(|l| l.text.as_ref())
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                        }),
+                        &marker,
+                    )
+                {
                     let mut text = rest.to_string();
                     i += 1;
                     while i < lines.len()
@@ -490,7 +506,7 @@ fn extract_footnotes(lines: Vec<Line>) -> (Vec<Line>, Vec<Note>) {
 /// Reads the footnotes under a separator line, up to the end of the page.
 /// Layout text interleaves markers and bodies; flow text gives markers and bodies in any order,
 /// so there bodies are split at sentence ends and given to the markers in numeric order.
-fn separator_block(lines: &[Line], mut i: usize, notes: &mut Vec<Note>) -> usize {
+fn separator_block(lines: &[Line<'_>], mut i: usize, notes: &mut Vec<Note>) -> usize {
     enum Item {
         Marker(String),
         Body(String),
@@ -502,9 +518,9 @@ fn separator_block(lines: &[Line], mut i: usize, notes: &mut Vec<Note>) -> usize
             break;
         }
         items.push(if is_marker_only(&line.text) {
-            Item::Marker(line.text.clone())
+            Item::Marker(line.text.to_string())
         } else {
-            Item::Body(line.text.clone())
+            Item::Body(line.text.to_string())
         });
         i += 1;
     }
@@ -601,11 +617,9 @@ fn join_into(acc: &mut String, next: &str) {
 /// Whether `marker` is called in the text as a detached number (`… voting 27`, `… (1991), 83`).
 fn is_called(text: &str, marker: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(pos) = memchr::memmem::find(&bytes[from..], marker.as_bytes()) {
-        let start = from + pos;
+    // Non-overlapping occurrences, left to right.
+    for start in memchr::memmem::find_iter(bytes, marker.as_bytes()) {
         let end = start + marker.len();
-        from = end;
         let before_ok = start >= 2
             && bytes[start - 1] == b' '
             && !bytes[start - 2].is_ascii_digit()
@@ -633,19 +647,27 @@ struct Front {
 }
 
 fn is_enacting_formula(line: &str) -> bool {
+    const FORMULAS: [&str; 8] = [
+        "L'Assemblée générale",
+        "The General Assembly",
+        "The Security Council",
+        "Le Conseil de sécurité",
+        "The Economic and Social Council",
+        "Le Conseil économique et social",
+        "The Human Rights Council",
+        "Le Conseil des droits de l'homme",
+    ];
     let t = line.trim_end_matches([',', ':']).trim();
-    let t = t.replace('’', "'");
-    matches!(
-        t.as_str(),
-        "L'Assemblée générale"
-            | "The General Assembly"
-            | "The Security Council"
-            | "Le Conseil de sécurité"
-            | "The Economic and Social Council"
-            | "Le Conseil économique et social"
-            | "The Human Rights Council"
-            | "Le Conseil des droits de l'homme"
-    )
+    // Every formula is shorter than this even with typographic apostrophes: most lines stop here.
+    if t.len() > 48 {
+        return false;
+    }
+    let same = |f: &str| {
+        t.chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .eq(f.chars())
+    };
+    FORMULAS.iter().any(|f| same(f))
 }
 
 /// `77/338. Coopération entre …` → (symbol, title on this line).
@@ -679,7 +701,7 @@ fn sc_title_line(line: &str) -> Option<Symbol> {
     Symbol::parse(&format!("S/RES/{num} {year}"))
 }
 
-fn split_front(lines: &[Line]) -> Front {
+fn split_front(lines: &[Line<'_>]) -> Front {
     let mut front = Front::default();
     let limit = lines.len().min(60);
     // GA: "77/338. Title" line; the title may wrap until a blank line or the enacting formula.
@@ -695,7 +717,7 @@ fn split_front(lines: &[Line]) -> Front {
                 join_into(&mut title, &lines[j].text);
                 j += 1;
             }
-            front.header = lines[..i].iter().map(|l| l.text.clone()).collect();
+            front.header = lines[..i].iter().map(|l| l.text.to_string()).collect();
             front.title = (!title.is_empty()).then_some(title);
             front.symbol = Some(symbol);
             front.body_start = j;
@@ -715,7 +737,7 @@ fn split_front(lines: &[Line]) -> Front {
             {
                 j += 1;
             }
-            front.header = lines[..j].iter().map(|l| l.text.clone()).collect();
+            front.header = lines[..j].iter().map(|l| l.text.to_string()).collect();
             front.body_start = j;
             front.resolution_markers = true;
             return front;
@@ -726,7 +748,7 @@ fn split_front(lines: &[Line]) -> Front {
         .iter()
         .position(|l| is_enacting_formula(&l.text))
     {
-        front.header = lines[..i].iter().map(|l| l.text.clone()).collect();
+        front.header = lines[..i].iter().map(|l| l.text.to_string()).collect();
         front.symbol = front
             .header
             .iter()
@@ -758,7 +780,9 @@ fn operative_number(line: &str) -> Option<u32> {
 /// `(a)`, `a)`, `(ii)`, `(1)` opening a sub-paragraph.
 fn subparagraph_marker(line: &str) -> bool {
     let s = line.strip_prefix('(').unwrap_or(line);
-    let Some(close) = s.find(')') else {
+    // A label is at most four bytes, so the first `)` is looked for in the first five only.
+    let head = &s.as_bytes()[..s.len().min(5)];
+    let Some(close) = memchr::memchr(b')', head) else {
         return false;
     };
     let label = &s[..close];
@@ -814,12 +838,12 @@ fn ends_clause(text: &str) -> bool {
     t.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
-fn group_paragraphs(lines: &[Line], layout: bool, wrapped: bool) -> Vec<RawParagraph> {
+fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawParagraph> {
     let body_indent = if layout { mode_indent(lines) } else { 0 };
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut pending_number: Option<String> = None;
     for (i, line) in lines.iter().enumerate() {
-        let text = line.text.as_str();
+        let text = line.text.as_ref();
         // "1." alone on its line (copy-paste from PDF): it opens the next line's paragraph.
         if operative_number(text).is_some() && text.ends_with('.') && !text.contains(' ') {
             pending_number = Some(text.to_string());
@@ -828,7 +852,7 @@ fn group_paragraphs(lines: &[Line], layout: bool, wrapped: bool) -> Vec<RawParag
         let prev = if i == 0 {
             None
         } else {
-            Some(lines[i - 1].text.as_str())
+            Some(lines[i - 1].text.as_ref())
         };
         let starts = out.is_empty()
             || pending_number.is_some()
@@ -845,20 +869,20 @@ fn group_paragraphs(lines: &[Line], layout: bool, wrapped: bool) -> Vec<RawParag
                 && prev.is_some_and(ends_clause)
                 && preambular_opening(text)
                 && !out.last().is_some_and(|p| inside_quote(&p.text)));
-        let text = match pending_number.take() {
-            Some(n) => format!("{n} {text}"),
-            None => text.to_string(),
+        let text: Cow<'_, str> = match pending_number.take() {
+            Some(n) => Cow::Owned(format!("{n} {text}")),
+            None => Cow::Borrowed(text),
         };
         if starts {
             out.push(RawParagraph {
-                text,
+                text: text.into_owned(),
                 page_break: line.page_break,
             });
         } else if let Some(last) = out.last_mut() {
             if line.page_break {
                 // Keep the break visible to the rejoin pass by starting a new piece.
                 out.push(RawParagraph {
-                    text,
+                    text: text.into_owned(),
                     page_break: true,
                 });
             } else {
@@ -882,7 +906,7 @@ fn inside_quote(text: &str) -> bool {
     open > close
 }
 
-fn mode_indent(lines: &[Line]) -> usize {
+fn mode_indent(lines: &[Line<'_>]) -> usize {
     let mut counts = std::collections::HashMap::new();
     for l in lines {
         *counts.entry(l.indent).or_insert(0usize) += 1;
@@ -920,21 +944,81 @@ fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>) {
 
 fn is_closing(text: &str) -> bool {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    lower.ends_with("séance plénière")
-        || lower.ends_with("plenary meeting")
-        || lower.starts_with("adopted unanimously")
-        || lower.starts_with("adopted at the")
-        || lower.starts_with("adopted by ")
-        || lower.starts_with("adopted without")
-        || lower.starts_with("adoptée à l")
-        || lower.starts_with("adoptée sans")
+    ends_with_lower(t, "séance plénière")
+        || ends_with_lower(t, "plenary meeting")
+        || (starts_with_lower(t, "adopt")
+            && [
+                "adopted unanimously",
+                "adopted at the",
+                "adopted by ",
+                "adopted without",
+                "adoptée à l",
+                "adoptée sans",
+            ]
+            .iter()
+            .any(|p| starts_with_lower(t, p)))
+}
+
+/// `text.to_lowercase().starts_with(prefix)` for a lower-case `prefix`, without the copy.
+/// Char by char lowering differs from `str::to_lowercase` only for a final capital sigma, and no
+/// prefix here holds a sigma.
+fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let mut want = prefix.chars();
+    for c in text.chars() {
+        for l in c.to_lowercase() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    want.next().is_none()
+}
+
+/// `text.to_lowercase().ends_with(suffix)` for a lower-case `suffix`, without the copy.
+fn ends_with_lower(text: &str, suffix: &str) -> bool {
+    let mut want = suffix.chars().rev();
+    for c in text.chars().rev() {
+        for l in c.to_lowercase().rev() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    want.next().is_none()
+}
+
+/// The rest of `text` after `prefix`, compared in lower case (`prefix` is lower case and ends
+/// with a space, so it never ends inside the lowering of one character).
+fn strip_prefix_lower<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut want = prefix.chars();
+    for (i, c) in text.char_indices() {
+        let mut lowered = c.to_lowercase();
+        let Some(first) = lowered.next() else {
+            continue;
+        };
+        match want.next() {
+            None => return Some(&text[i..]),
+            Some(w) if w == first => {}
+            Some(_) => return None,
+        }
+        for l in lowered {
+            if want.next() != Some(l) {
+                return None;
+            }
+        }
+    }
+    want.next().is_none().then_some("")
 }
 
 /// Charter-style headings: "Chapitre VII: …", "Article 51", "CHAPTER I", short all-caps lines.
 fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
-    let lower = t.to_lowercase();
+    // The number is read on the original text: lowering turns no other character into an ASCII
+    // digit or one of "ivxlc" without adding a combining mark that fails the test anyway.
     let numbered = [
         "chapitre ",
         "chapter ",
@@ -945,7 +1029,7 @@ fn looks_like_heading(text: &str) -> bool {
     ]
     .iter()
     .any(|p| {
-        lower.strip_prefix(p).is_some_and(|rest| {
+        strip_prefix_lower(t, p).is_some_and(|rest| {
             rest.split([':', ' ', '.']).next().is_some_and(|n| {
                 !n.is_empty()
                     && n.chars()
@@ -953,12 +1037,13 @@ fn looks_like_heading(text: &str) -> bool {
             })
         })
     });
-    let caps = t.chars().count() <= 80
+    let count = t.chars().count();
+    let caps = count <= 80
         && t.chars().any(|c| c.is_alphabetic())
         && t.chars()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
-    (numbered && t.chars().count() <= 120) || caps
+    (numbered && count <= 120) || caps
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1077,22 +1162,47 @@ impl CallTracker {
     }
 }
 
+/// Bytes that may start markup: `*`, `^`, and the lead bytes of the superscript digits
+/// (U+00B2, U+00B3, U+00B9 and U+2070..U+2079). Everything else is copied in runs.
+const MARKUP_START: [bool; 256] = {
+    let mut t = [false; 256];
+    t[b'*' as usize] = true;
+    t[b'^' as usize] = true;
+    t[0xC2] = true;
+    t[0xE2] = true;
+    t
+};
+
 fn inline(text: &str, calls: &mut CallTracker) -> Inline {
     // Pass 1: detached calls (" 2", " 1/") become superscript digits glued to the previous word.
     let text = glue_detached_calls(text, calls);
-    // Pass 2: markup and superscript runs.
+    let text = text.as_ref();
+    // Pass 2: markup and superscript runs, on byte offsets that are always char boundaries.
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut markup = Vec::new();
     let mut footnotes: Vec<String> = Vec::new();
     let mut emphasis_start: Option<usize> = None;
-    let chars: Vec<char> = text.chars().collect();
+    // An opening asterisk needs another one after it.
+    let last_star = memchr::memrchr(b'*', bytes);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while i < bytes.len() {
+        let next = bytes[i..]
+            .iter()
+            .position(|&b| MARKUP_START[b as usize])
+            .map_or(bytes.len(), |p| i + p);
+        out.push_str(&text[i..next]);
+        i = next;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c == '*' {
             let opens = emphasis_start.is_none()
-                && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
-                && chars[i + 1..].contains(&'*');
+                && text[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| !n.is_whitespace())
+                && last_star.is_some_and(|l| l > i);
             if opens {
                 emphasis_start = Some(out.len());
                 i += 1;
@@ -1113,26 +1223,26 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
             continue;
         }
         if c == '^' {
-            // ^{er} or ^e
-            let (sup, consumed): (String, usize) = if chars.get(i + 1) == Some(&'{') {
-                match chars[i + 2..].iter().position(|&c| c == '}') {
-                    Some(close) if close <= 8 => {
-                        (chars[i + 2..i + 2 + close].iter().collect(), close + 3)
-                    }
-                    _ => (String::new(), 0),
+            // ^{er} or ^e; `consumed` counts bytes from the caret.
+            let after = &text[i + 1..];
+            let (sup, consumed): (&str, usize) = if let Some(inner) = after.strip_prefix('{') {
+                // The closing brace within the next nine characters.
+                match inner.char_indices().take(9).find(|&(_, c)| c == '}') {
+                    Some((close, _)) => (&inner[..close], close + 3),
+                    None => ("", 0),
                 }
             } else {
-                match chars.get(i + 1) {
-                    Some(&n) if n.is_alphanumeric() => (n.to_string(), 2),
-                    _ => (String::new(), 0),
+                match after.chars().next() {
+                    Some(n) if n.is_alphanumeric() => (&after[..n.len_utf8()], 1 + n.len_utf8()),
+                    _ => ("", 0),
                 }
             };
             if consumed > 0 {
                 let start = out.len();
-                match to_superscript(&sup) {
+                match to_superscript(sup) {
                     Some(s) => out.push_str(&s),
                     None => {
-                        out.push_str(&sup);
+                        out.push_str(sup);
                         markup.push(Markup::Superscript {
                             start,
                             end: out.len(),
@@ -1148,10 +1258,14 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
         if SUPERSCRIPT_DIGITS.contains(&c) {
             let start = out.len();
             let mut marker = String::new();
-            while i < chars.len() && SUPERSCRIPT_DIGITS.contains(&chars[i]) {
-                out.push(chars[i]);
-                marker.push(superscript_value(chars[i]));
-                i += 1;
+            while let Some(d) = text[i..]
+                .chars()
+                .next()
+                .filter(|d| SUPERSCRIPT_DIGITS.contains(d))
+            {
+                out.push(d);
+                marker.push(superscript_value(d));
+                i += d.len_utf8();
             }
             markup.push(Markup::FootnoteRef {
                 start,
@@ -1164,12 +1278,9 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
             continue;
         }
         out.push(c);
-        i += 1;
+        i += c.len_utf8();
     }
-    if let Some(start) = emphasis_start {
-        // An unmatched opening asterisk: keep the text, drop the marker.
-        let _ = start;
-    }
+    // An unmatched opening asterisk: the text is kept and the marker dropped.
     Inline {
         text: out,
         markup,
@@ -1177,13 +1288,33 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
     }
 }
 
-fn glue_detached_calls(text: &str, calls: &mut CallTracker) -> String {
+fn glue_detached_calls<'t>(text: &'t str, calls: &mut CallTracker) -> Cow<'t, str> {
     if calls.markers.is_empty() {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
-    let words: Vec<&str> = text.split(' ').collect();
+    let mut words: Vec<&str> = Vec::with_capacity(text.len() / 4 + 1);
+    let mut from = 0;
+    for (i, &b) in text.as_bytes().iter().enumerate() {
+        if b == b' ' {
+            words.push(&text[from..i]);
+            from = i + 1;
+        }
+    }
+    words.push(&text[from..]);
     let mut out = String::with_capacity(text.len());
     for (k, w) in words.iter().enumerate() {
+        // Both kinds of call below end in a digit, `/` or punctuation after a digit: most words
+        // end in a letter and are copied as they are.
+        if !matches!(
+            w.as_bytes().last(),
+            Some(b'0'..=b'9' | b'/' | b',' | b';' | b'.')
+        ) {
+            if k > 0 {
+                out.push(' ');
+            }
+            out.push_str(w);
+            continue;
+        }
         let (digits, slash) = match w.strip_suffix('/') {
             Some(d) => (d, true),
             None => (*w, false),
@@ -1230,7 +1361,7 @@ fn glue_detached_calls(text: &str, calls: &mut CallTracker) -> String {
         }
         out.push_str(w);
     }
-    out
+    Cow::Owned(out)
 }
 
 fn to_superscript(s: &str) -> Option<String> {
@@ -1359,11 +1490,15 @@ fn shift(m: Markup, by: usize) -> Markup {
 
 fn is_date_only(text: &str) -> bool {
     let t = text.trim();
-    t.split_whitespace().count() <= 4 && parse_date(t).is_some()
+    t.split_whitespace().nth(4).is_none() && parse_date(t).is_some()
 }
 
 fn detect_language(text: &str) -> Language {
-    let sample: String = text.chars().take(20_000).collect();
+    let end = text
+        .char_indices()
+        .nth(20_000)
+        .map_or(text.len(), |(i, _)| i);
+    let sample = &text[..end];
     let (mut fr, mut en) = (0, 0);
     for w in sample.split(|c: char| !c.is_alphabetic()) {
         match w {
@@ -1449,14 +1584,18 @@ fn truncate_words(text: &str, max: usize) -> String {
         return text.to_string();
     }
     let mut out = String::new();
+    let mut count = 0; // chars in `out`
     for w in text.split_whitespace() {
-        if out.chars().count() + w.chars().count() + 1 > max {
+        let n = w.chars().count();
+        if count + n + 1 > max {
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            count += 1;
         }
         out.push_str(w);
+        count += n;
     }
     out.push('…');
     out
