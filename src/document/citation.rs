@@ -98,63 +98,59 @@ pub fn find_citations(text: &str, language: Language) -> Vec<Citation> {
 /// spelling contain "olution" or "cision" in ASCII letters, whose only non-ASCII case variant is
 /// the long s of "ciſion".
 fn may_hold_keyword(text: &[u8]) -> bool {
-    contains_ignore_ascii_case(text, b"olution")
-        || contains_ignore_ascii_case(text, b"cision")
+    // One ASCII-lowered copy, then two SIMD substring searches.
+    let lower = text.to_ascii_lowercase();
+    OLUTION.find(&lower).is_some()
+        || CISION.find(&lower).is_some()
         // U+017F, long s: 0xC5 0xBF.
         || memchr::memchr_iter(0xC5, text).any(|i| text.get(i + 1) == Some(&0xBF))
 }
 
+static OLUTION: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"olution"));
+static CISION: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"cision"));
 static CHART: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new(b"Chart"));
 
 /// Whether `text` may hold an `OLD_GA` match: an opening bracket right before a Roman session
 /// (`(XXIII)`) or its `ES-`/`S-` prefix.
 fn may_hold_old_session(text: &[u8]) -> bool {
-    memchr::memchr_iter(b'(', text)
-        .any(|i| matches!(text.get(i + 1), Some(b'I' | b'V' | b'X' | b'L' | b'E' | b'S')))
-}
-
-/// `needle` (lower-case ASCII letters) in `haystack`, ASCII case ignored. Candidates are found
-/// with `memchr2` on the needle's last letter, the rarest in the needles used here.
-fn contains_ignore_ascii_case(haystack: &[u8], needle: &[u8]) -> bool {
-    let Some((&last, head)) = needle.split_last() else {
-        return true;
-    };
-    memchr::memchr2_iter(last, last.to_ascii_uppercase(), haystack).any(|end| {
-        end >= head.len() && haystack[end - head.len()..end].eq_ignore_ascii_case(head)
+    memchr::memchr_iter(b'(', text).any(|i| {
+        matches!(
+            text.get(i + 1),
+            Some(b'I' | b'V' | b'X' | b'L' | b'E' | b'S')
+        )
     })
 }
 
-/// Whether `text` holds four numeric characters in a row: every date has a four-digit year, and
-/// `\d` (decimal digits, in all scripts) is a subset of `char::is_numeric`.
-fn has_four_digits(text: &str) -> bool {
+/// Whether `text` may hold a date `parse_date` finds: four numeric characters in a row, since
+/// every date has a four-digit year and `\d` (decimal digits, in all scripts) is a subset of
+/// `char::is_numeric`. Bytes are read one by one; characters below U+0660 hold no decimal digit
+/// and are skipped a byte at a time (a continuation byte only resets the run, which the lead
+/// byte already did); only the rarer ones above are decoded.
+fn may_hold_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
     let mut run = 0;
-    for &b in text.as_bytes() {
-        if b.is_ascii_digit() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else if b.is_ascii() {
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            run = if b.is_ascii_digit() { run + 1 } else { 0 };
+            i += 1;
+        } else if b < 0xD9 {
+            // U+0080..U+063F: no decimal digit (the first ones after ASCII are U+0660..).
             run = 0;
+            i += 1;
         } else {
-            // Some non-ASCII character: look at the characters themselves.
-            return has_four_numeric_chars(text);
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            run = if c.is_numeric() { run + 1 } else { 0 };
+            i += c.len_utf8();
         }
-    }
-    false
-}
-
-fn has_four_numeric_chars(text: &str) -> bool {
-    let mut run = 0;
-    for c in text.chars() {
-        if c.is_numeric() {
-            run += 1;
-            if run == 4 {
-                return true;
-            }
-        } else {
-            run = 0;
+        if run == 4 {
+            return true;
         }
     }
     false
@@ -188,7 +184,7 @@ static DATE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
 /// The first date written in `text` ("1^{er} septembre 2023", "22 November 1967",
 /// "September 1, 2023"), as ISO `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Option<String> {
-    if !has_four_digits(text) {
+    if !may_hold_date(text) {
         return None;
     }
     let mut from = 0;
@@ -248,9 +244,7 @@ fn date_parts(date: &str) -> Option<(&str, &str, &str)> {
     } else {
         let month_end = date.find(char::is_whitespace)?;
         let rest = date[month_end..].trim_start();
-        let day_end = rest
-            .find(|c: char| !c.is_numeric())
-            .unwrap_or(rest.len());
+        let day_end = rest.find(|c: char| !c.is_numeric()).unwrap_or(rest.len());
         Some((&rest[..day_end], &date[..month_end], year))
     }
 }
@@ -364,9 +358,6 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("item pattern is valid")
 });
 
-static LEADING_SPACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+").expect("space pattern is valid"));
-
 /// Between two items of a list: ", ", ", and ", " et ", " and ".
 static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)").expect("separator is valid")
@@ -415,9 +406,13 @@ fn scan_keywords(text: &str, found: &mut Vec<Candidate>) {
 
 /// The items after a keyword at `word`: one candidate per symbol, the first one including the keyword.
 fn numbered_list(text: &str, word: Range<usize>, decision: bool) -> Option<Vec<Candidate>> {
-    let space = LEADING_SPACE.find(&text[word.end..])?;
-    let first_at = word.end + space.end();
-    let council_before = COUNCIL_BEFORE.is_match(tail_before(text, word.start, 48));
+    // `LEADING_SPACE`: at least one white-space character (`\s` is White_Space, as in `trim`).
+    let after = &text[word.end..];
+    let space = after.len() - after.trim_start().len();
+    if space == 0 {
+        return None;
+    }
+    let first_at = word.end + space;
     let first = parse_item(text, first_at, decision, true)?;
 
     let mut out = Vec::new();
@@ -427,7 +422,8 @@ fn numbered_list(text: &str, word: Range<usize>, decision: bool) -> Option<Vec<C
         // "résolution 2231 du Conseil de sécurité des Nations Unies du 20 juillet 2015":
         // a bare number is a citation only when the Council is named, and the date gives the year.
         let after = COUNCIL_AFTER.find(&text[pos..]);
-        if !council_before && after.is_none() {
+        let council_before = || COUNCIL_BEFORE.is_match(tail_before(text, word.start, 48));
+        if after.is_none() && !council_before() {
             return None;
         }
         let trailer_at = pos + after.map_or(0, |m| m.end());
@@ -448,6 +444,10 @@ fn numbered_list(text: &str, word: Range<usize>, decision: bool) -> Option<Vec<C
     // Further items: "…, 65/124 du 13 décembre 2010, … et 75/268 du 25 mars 2021".
     loop {
         pos = skip_trailer(text, pos);
+        // A separator starts, after spaces, with a comma, "and" or "et".
+        if !text[pos..].trim_start().starts_with([',', 'a', 'e']) {
+            break;
+        }
         let Some(sep) = LIST_SEPARATOR.find(&text[pos..]) else {
             break;
         };
@@ -468,6 +468,15 @@ fn numbered_list(text: &str, word: Range<usize>, decision: bool) -> Option<Vec<C
 fn skip_trailer(text: &str, mut pos: usize) -> usize {
     for _ in 0..3 {
         let rest = &text[pos..];
+        // After spaces, each trailer starts with a comma or the first letter of "du"/"of the",
+        // "of", "du", "dated", "en date du", "adopted on", "adoptée le" (no other character
+        // folds to these letters).
+        if !rest
+            .trim_start()
+            .starts_with([',', 'o', 'O', 'd', 'D', 'e', 'E', 'a', 'A'])
+        {
+            break;
+        }
         if let Some(m) = COUNCIL_AFTER.find(rest) {
             pos += m.end();
         } else if let Some((len, _)) = DATE_CONNECTOR
@@ -565,7 +574,8 @@ enum ItemShape<'t> {
 fn item_shape(item: &str) -> Option<ItemShape<'_>> {
     if let Some(slash) = item.find('/') {
         let head = &item[..slash];
-        let ecosoc = (head.starts_with("19") || head.starts_with("20")) && head.chars().count() == 4;
+        let ecosoc =
+            (head.starts_with("19") || head.starts_with("20")) && head.chars().count() == 4;
         return Some(if ecosoc {
             ItemShape::Ecosoc(item)
         } else {
@@ -748,7 +758,8 @@ fn scan_written_symbols(text: &str, found: &mut Vec<Candidate>) {
             .unwrap_or(whole.len());
         let sym = &text[whole.start()..whole.start() + sym_len];
         let paren = &text[whole.start() + sym_len..whole.end()];
-        if char_before(text, whole.start()).is_some_and(|c| c.is_alphanumeric() || "/.-_".contains(c))
+        if char_before(text, whole.start())
+            .is_some_and(|c| c.is_alphanumeric() || "/.-_".contains(c))
         {
             continue;
         }

@@ -126,7 +126,8 @@ struct Line<'a> {
 fn split_lines(text: &str) -> Vec<Line<'_>> {
     let running = running_titles(text);
     let mut since_page_top = usize::MAX;
-    let mut out = Vec::new();
+    // Room for lines of 32 bytes on average; most are longer.
+    let mut out = Vec::with_capacity(text.len() / 32 + 1);
     let mut blanks = 0usize;
     let mut page_break = false;
     let mut new_page = false;
@@ -136,7 +137,10 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         let raw = raw.trim_end_matches('\r');
         let (feed, tab) = if special {
             let b = raw.as_bytes();
-            (memchr::memchr(b'\x0c', b).is_some(), memchr::memchr(b'\t', b).is_some())
+            (
+                memchr::memchr(b'\x0c', b).is_some(),
+                memchr::memchr(b'\t', b).is_some(),
+            )
         } else {
             (false, false)
         };
@@ -147,12 +151,13 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
         }
         let cleaned = (feed || tab).then(|| raw.replace('\u{c}', "").replace('\t', " "));
         let view = cleaned.as_deref().unwrap_or(raw);
-        let trimmed = view.trim();
+        let start_trimmed = view.trim_start();
+        let trimmed = start_trimmed.trim_end();
         if trimmed.is_empty() {
             blanks += 1;
             continue;
         }
-        let indent = view.len() - view.trim_start().len();
+        let indent = view.len() - start_trimmed.len();
         since_page_top = since_page_top.saturating_add(1);
         if since_page_top <= PAGE_TOP_LINES
             && !running.is_empty()
@@ -226,8 +231,7 @@ fn header_key(line: &str) -> String {
 }
 
 fn collapse_spaces(s: &str) -> Cow<'_, str> {
-    let b = s.as_bytes();
-    let Some(first) = memchr::memmem::find(b, b"  ") else {
+    let Some(first) = double_space(s.as_bytes()) else {
         return Cow::Borrowed(s);
     };
     let mut out = String::with_capacity(s.len());
@@ -247,6 +251,38 @@ fn collapse_spaces(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Position of the first two spaces in a row, eight bytes at a time: most lines have none.
+fn double_space(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let mut chunks = b.chunks_exact(8);
+    let mut base = 0;
+    let mut prev_space = false; // the byte before this chunk is a space
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b' '));
+        // High bit set exactly in the bytes that were spaces (no borrow between bytes).
+        let spaces = !(((x & LOW7) + LOW7) | x | LOW7);
+        if spaces != 0 {
+            if prev_space && spaces & 0x80 != 0 {
+                return Some(base - 1);
+            }
+            let pairs = spaces & (spaces >> 8);
+            if pairs != 0 {
+                return Some(base + pairs.trailing_zeros() as usize / 8);
+            }
+        }
+        prev_space = spaces >> 63 != 0;
+        base += 8;
+    }
+    let rest = chunks.remainder();
+    if prev_space && rest.first() == Some(&b' ') {
+        return Some(base - 1);
+    }
+    rest.windows(2).position(|w| w == b"  ").map(|p| base + p)
+}
+
 /// Text laid out by `pdftotext -layout`: most lines carry a deep left margin.
 fn is_layout(lines: &[Line<'_>]) -> bool {
     let deep = lines.iter().filter(|l| l.indent >= 8).count();
@@ -258,9 +294,13 @@ fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
     if lines.len() < 4 {
         return false;
     }
-    let mut lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
-    lens.sort_unstable();
-    lens[lens.len() * 9 / 10] <= 130
+    // The 90th percentile of line lengths (in chars) is at most 130 exactly when more than
+    // `len * 9 / 10` lines are that short; a line of at most 130 bytes needs no counting.
+    let short = lines
+        .iter()
+        .filter(|l| l.text.len() <= 130 || l.text.chars().nth(130).is_none())
+        .count();
+    short > lines.len() * 9 / 10
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -269,6 +309,12 @@ fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
 /// Running headers, page numbers, job numbers, barcodes: layout, not text.
 fn is_noise(line: &str) -> bool {
     let t = line.trim();
+    // Every kind of noise below starts with '*', "Page ", a digit or a running symbol.
+    match t.as_bytes().first() {
+        Some(b'*' | b'P' | b'0'..=b'9') => {}
+        Some(b'A' | b'S') if t[1..].starts_with("/RES/") => {}
+        _ => return false,
+    }
     // Barcode: *1817962*
     if t.len() >= 6
         && t.starts_with('*')
@@ -339,6 +385,9 @@ fn is_date_stamp(w: &str) -> bool {
 }
 
 fn is_page_counter(w: &str) -> bool {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     match w.split_once('/') {
         Some((a, b)) => {
             !a.is_empty()
@@ -377,6 +426,10 @@ fn is_separator(line: &str) -> bool {
 
 /// `¹ Résolution 70/1.` → ("1", "Résolution 70/1.")
 fn superscript_definition(line: &str) -> Option<(String, &str)> {
+    // Superscript digits are U+00B2, U+00B3, U+00B9 and U+2070..U+2079.
+    if !matches!(line.as_bytes().first(), Some(0xC2 | 0xE2)) {
+        return None;
+    }
     let marker: String = line
         .chars()
         .take_while(|c| SUPERSCRIPT_DIGITS.contains(c))
@@ -658,8 +711,9 @@ fn is_enacting_formula(line: &str) -> bool {
         "Le Conseil des droits de l'homme",
     ];
     let t = line.trim_end_matches([',', ':']).trim();
-    // Every formula is shorter than this even with typographic apostrophes: most lines stop here.
-    if t.len() > 48 {
+    // Every formula starts with L or T and is shorter than 48 bytes even with typographic
+    // apostrophes: most lines stop here.
+    if t.len() > 48 || !matches!(t.as_bytes().first(), Some(b'L' | b'T')) {
         return false;
     }
     let same = |f: &str| {
@@ -874,8 +928,26 @@ fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawP
             None => Cow::Borrowed(text),
         };
         if starts {
+            // Hard-wrapped lines are joined onto this one: room for them at once spares the
+            // string its successive reallocations.
+            let room = if wrapped {
+                following_lines_len(&lines[i + 1..])
+            } else {
+                0
+            };
+            let text = match text {
+                Cow::Borrowed(t) => {
+                    let mut s = String::with_capacity(t.len() + room);
+                    s.push_str(t);
+                    s
+                }
+                Cow::Owned(mut s) => {
+                    s.reserve(room);
+                    s
+                }
+            };
             out.push(RawParagraph {
-                text: text.into_owned(),
+                text,
                 page_break: line.page_break,
             });
         } else if let Some(last) = out.last_mut() {
@@ -897,6 +969,17 @@ fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawP
         });
     }
     out
+}
+
+/// Bytes of the lines that may be joined onto a paragraph: up to the next blank line or page
+/// break (at most 64 lines). An estimate for capacity, never a decision.
+fn following_lines_len(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(64)
+        .take_while(|l| !l.blank_before && !l.page_break)
+        .map(|l| l.text.len() + 1)
+        .sum()
 }
 
 /// An opening quotation mark not yet closed: "entitled “Declaration on …, Taking into …”".
@@ -944,6 +1027,14 @@ fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>) {
 
 fn is_closing(text: &str) -> bool {
     let t = text.trim();
+    // Only 'İ' and the Kelvin sign lower-case to ASCII ("i̇", "k"), so the first and last
+    // characters must be these ASCII letters themselves.
+    let b = t.as_bytes();
+    if !matches!(b.first(), Some(b'a' | b'A'))
+        && !matches!(b.last(), Some(b'e' | b'E' | b'g' | b'G'))
+    {
+        return false;
+    }
     ends_with_lower(t, "séance plénière")
         || ends_with_lower(t, "plenary meeting")
         || (starts_with_lower(t, "adopt")
@@ -1162,17 +1253,6 @@ impl CallTracker {
     }
 }
 
-/// Bytes that may start markup: `*`, `^`, and the lead bytes of the superscript digits
-/// (U+00B2, U+00B3, U+00B9 and U+2070..U+2079). Everything else is copied in runs.
-const MARKUP_START: [bool; 256] = {
-    let mut t = [false; 256];
-    t[b'*' as usize] = true;
-    t[b'^' as usize] = true;
-    t[0xC2] = true;
-    t[0xE2] = true;
-    t
-};
-
 fn inline(text: &str, calls: &mut CallTracker) -> Inline {
     // Pass 1: detached calls (" 2", " 1/") become superscript digits glued to the previous word.
     let text = glue_detached_calls(text, calls);
@@ -1185,12 +1265,23 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
     let mut emphasis_start: Option<usize> = None;
     // An opening asterisk needs another one after it.
     let last_star = memchr::memrchr(b'*', bytes);
+    // Markup starts with `*`, `^`, or a superscript digit (U+00B2, U+00B3, U+00B9,
+    // U+2070..U+2079: lead byte 0xC2 or 0xE2). The next of each kind is kept and searched again
+    // only once passed, so the text is scanned once; everything in between is copied as a run.
+    let len = bytes.len();
+    let find =
+        |from: usize, a: u8, b: u8| memchr::memchr2(a, b, &bytes[from..]).map_or(len, |p| from + p);
+    let mut next_ascii = find(0, b'*', b'^');
+    let mut next_lead = find(0, 0xC2, 0xE2);
     let mut i = 0;
-    while i < bytes.len() {
-        let next = bytes[i..]
-            .iter()
-            .position(|&b| MARKUP_START[b as usize])
-            .map_or(bytes.len(), |p| i + p);
+    while i < len {
+        if next_ascii < i {
+            next_ascii = find(i, b'*', b'^');
+        }
+        if next_lead < i {
+            next_lead = find(i, 0xC2, 0xE2);
+        }
+        let next = next_ascii.min(next_lead);
         out.push_str(&text[i..next]);
         i = next;
         let Some(c) = text[i..].chars().next() else {
@@ -1292,56 +1383,49 @@ fn glue_detached_calls<'t>(text: &'t str, calls: &mut CallTracker) -> Cow<'t, st
     if calls.markers.is_empty() {
         return Cow::Borrowed(text);
     }
-    let mut words: Vec<&str> = Vec::with_capacity(text.len() / 4 + 1);
+    // Words are split at single spaces. Only words holding an ASCII digit can be calls, so those
+    // are visited in order and the text between them is copied untouched: the output is the
+    // words joined by spaces, as before, with a call's word rewritten (and its space dropped).
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let word_start = |end: usize| memchr::memrchr(b' ', &bytes[..end]).map_or(0, |s| s + 1);
+    let word_end = |start: usize| memchr::memchr(b' ', &bytes[start..]).map_or(len, |e| start + e);
+    let mut out = String::new();
+    let mut copied = 0; // text[..copied] is in `out`
     let mut from = 0;
-    for (i, &b) in text.as_bytes().iter().enumerate() {
-        if b == b' ' {
-            words.push(&text[from..i]);
-            from = i + 1;
-        }
-    }
-    words.push(&text[from..]);
-    let mut out = String::with_capacity(text.len());
-    for (k, w) in words.iter().enumerate() {
-        // Both kinds of call below end in a digit, `/` or punctuation after a digit: most words
-        // end in a letter and are copied as they are.
-        if !matches!(
-            w.as_bytes().last(),
-            Some(b'0'..=b'9' | b'/' | b',' | b';' | b'.')
-        ) {
-            if k > 0 {
-                out.push(' ');
-            }
-            out.push_str(w);
-            continue;
-        }
+    while let Some(p) = bytes[from..].iter().position(u8::is_ascii_digit) {
+        let start = word_start(from + p);
+        let end = word_end(from + p);
+        from = end;
+        let w = &text[start..end];
         let (digits, slash) = match w.strip_suffix('/') {
             Some(d) => (d, true),
-            None => (*w, false),
+            None => (w, false),
         };
         let trailing = digits.trim_end_matches([',', ';', '.']);
         let punct = &digits[trailing.len()..];
         let is_num = !trailing.is_empty()
             && trailing.len() <= 3
             && trailing.bytes().all(|b| b.is_ascii_digit());
-        if k > 0 && is_num {
+        // Not the first word: a space precedes it.
+        if start > 0 && is_num {
             let n: u32 = trailing.parse().unwrap_or(0);
-            let prev = words[k - 1];
-            if !prev.is_empty() && (slash || calls.accept(n, prev, words.get(k + 1).copied())) {
+            let prev = &text[word_start(start - 1)..start - 1];
+            let next = (end < len).then(|| &text[end + 1..word_end(end + 1)]);
+            if !prev.is_empty() && (slash || calls.accept(n, prev, next)) {
                 if slash {
                     calls.called.insert(n);
                 }
+                out.push_str(&text[copied..start - 1]);
                 out.extend(
                     trailing
                         .chars()
                         .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
                 );
                 out.push_str(punct);
+                copied = end;
                 continue;
             }
-        }
-        if k > 0 {
-            out.push(' ');
         }
         // "UNISPACE+50,1": a call glued to the clause's comma by the PDF extraction.
         let glued = w.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -1351,16 +1435,20 @@ fn glue_detached_calls<'t>(text: &'t str, calls: &mut CallTracker) -> Cow<'t, st
             && (1..=3).contains(&number.len())
             && calls.accept_glued(number.parse().unwrap_or(0))
         {
+            out.push_str(&text[copied..start]);
             out.push_str(glued);
             out.extend(
                 number
                     .chars()
                     .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
             );
-            continue;
+            copied = end;
         }
-        out.push_str(w);
     }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
     Cow::Owned(out)
 }
 
@@ -1449,11 +1537,11 @@ fn number_paragraphs(
             ParagraphKind::Body
         };
         let id = match kind {
-            ParagraphKind::Preambular => format!("PP{pp}"),
-            ParagraphKind::Operative => format!("OP{op}"),
-            ParagraphKind::Body => format!("P{body}"),
-            ParagraphKind::Heading => format!("H{heading}"),
-            ParagraphKind::Closing => format!("C{closing}"),
+            ParagraphKind::Preambular => numbered_id("PP", pp),
+            ParagraphKind::Operative => numbered_id("OP", op),
+            ParagraphKind::Body => numbered_id("P", body),
+            ParagraphKind::Heading => numbered_id("H", heading),
+            ParagraphKind::Closing => numbered_id("C", closing),
         };
         out.push(Paragraph {
             id,
@@ -1468,6 +1556,25 @@ fn number_paragraphs(
         p.citations = find_citations(&p.text, language);
     }
     out
+}
+
+/// `PP12`: what `format!("{prefix}{n}")` gives, without the formatting machinery, once per paragraph.
+fn numbered_id(prefix: &str, n: u32) -> String {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(prefix.len() + digits.len() - at);
+    id.push_str(prefix);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
 }
 
 fn shift(m: Markup, by: usize) -> Markup {
@@ -1490,7 +1597,41 @@ fn shift(m: Markup, by: usize) -> Markup {
 
 fn is_date_only(text: &str) -> bool {
     let t = text.trim();
-    t.split_whitespace().nth(4).is_none() && parse_date(t).is_some()
+    !surely_five_words(t) && t.split_whitespace().nth(4).is_none() && parse_date(t).is_some()
+}
+
+/// Four spaces each between two non-white-space characters separate five words at least: a
+/// cheap answer for most lines, which stops within the first words. Anything else is left to
+/// `split_whitespace`.
+fn surely_five_words(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut seen = 0;
+    for i in 1..b.len().saturating_sub(1) {
+        if b[i] != b' ' {
+            continue;
+        }
+        let before = match b[i - 1] {
+            c if c.is_ascii() => c.is_ascii_graphic(),
+            _ => t[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace()),
+        };
+        let after = match b[i + 1] {
+            c if c.is_ascii() => c.is_ascii_graphic(),
+            _ => t[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace()),
+        };
+        if before && after {
+            seen += 1;
+            if seen == 4 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn detect_language(text: &str) -> Language {
@@ -1570,7 +1711,7 @@ fn inferred_title(paragraphs: &[Paragraph], symbol: &Option<Symbol>, path: &str)
         return sym.to_string();
     }
     if let Some(first) = paragraphs.first() {
-        if first.text.chars().count() <= 150 && !first.text.ends_with(['.', ',']) {
+        if first.text.chars().nth(150).is_none() && !first.text.ends_with(['.', ',']) {
             return first.text.clone();
         }
         return truncate_words(&first.text, 90);
@@ -1580,7 +1721,7 @@ fn inferred_title(paragraphs: &[Paragraph], symbol: &Option<Symbol>, path: &str)
 
 fn truncate_words(text: &str, max: usize) -> String {
     let text = text.trim_end_matches([',', ';', ':']);
-    if text.chars().count() <= max {
+    if text.chars().nth(max).is_none() {
         return text.to_string();
     }
     let mut out = String::new();
