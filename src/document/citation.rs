@@ -468,23 +468,25 @@ fn numbered_list(text: &str, word: Range<usize>, decision: bool) -> Option<Vec<C
 fn skip_trailer(text: &str, mut pos: usize) -> usize {
     for _ in 0..3 {
         let rest = &text[pos..];
-        // After spaces, each trailer starts with a comma or the first letter of "du"/"of the",
-        // "of", "du", "dated", "en date du", "adopted on", "adoptée le" (no other character
-        // folds to these letters).
-        if !rest
-            .trim_start()
-            .starts_with([',', 'o', 'O', 'd', 'D', 'e', 'E', 'a', 'A'])
-        {
-            break;
-        }
-        if let Some(m) = COUNCIL_AFTER.find(rest) {
+        // Each pattern is tried only where the next characters can start it (no other
+        // character folds to the letters tested): `COUNCIL_AFTER` needs a space then "du" or
+        // "of the"; `DATE_CONNECTOR` an optional comma then "of", "du", "dated", "en date du",
+        // "adopted on" or "adoptée le"; `ANNEX` a comma then "annex".
+        let lead = rest.trim_start();
+        let after_comma = lead.strip_prefix(',').map(str::trim_start);
+        let connector_start = |s: &str| s.starts_with(['o', 'O', 'd', 'D', 'e', 'E', 'a', 'A']);
+        let council = lead.len() < rest.len() && lead.starts_with(['d', 'D', 'o', 'O']);
+        let connector = connector_start(lead) || after_comma.is_some_and(connector_start);
+        let annex = after_comma.is_some_and(|s| s.starts_with(['a', 'A']));
+        if let Some(m) = council.then(|| COUNCIL_AFTER.find(rest)).flatten() {
             pos += m.end();
-        } else if let Some((len, _)) = DATE_CONNECTOR
-            .find(rest)
+        } else if let Some((len, _)) = connector
+            .then(|| DATE_CONNECTOR.find(rest))
+            .flatten()
             .and_then(|m| date_at_start(&rest[m.end()..]).map(|(l, d)| (m.end() + l, d)))
         {
             pos += len;
-        } else if let Some(m) = ANNEX.find(rest) {
+        } else if let Some(m) = annex.then(|| ANNEX.find(rest)).flatten() {
             pos += m.end();
         } else {
             break;
@@ -747,17 +749,20 @@ static WRITTEN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("symbol pattern is valid")
 });
 
+/// The `sym` and `paren` groups of a `WRITTEN_SYMBOL` match, read off the match: `sym` is the
+/// run of symbol characters it starts with; whatever follows (a space or a bracket, neither a
+/// symbol character) is `paren`, possibly empty.
+fn symbol_parts(written: &str) -> (&str, &str) {
+    let sym_len = written
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'/' | b'-')))
+        .unwrap_or(written.len());
+    written.split_at(sym_len)
+}
+
 fn scan_written_symbols(text: &str, found: &mut Vec<Candidate>) {
     for whole in WRITTEN_SYMBOL.find_iter(text) {
-        // The `sym` group is the run of symbol characters the match starts with; whatever
-        // follows (a space or a bracket, neither a symbol character) is the `paren` group.
-        let sym_len = whole
-            .as_str()
-            .bytes()
-            .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'/' | b'-')))
-            .unwrap_or(whole.len());
-        let sym = &text[whole.start()..whole.start() + sym_len];
-        let paren = &text[whole.start() + sym_len..whole.end()];
+        let (sym, paren) = symbol_parts(whole.as_str());
         if char_before(text, whole.start())
             .is_some_and(|c| c.is_alphanumeric() || "/.-_".contains(c))
         {
@@ -1656,7 +1661,135 @@ mod tests {
         }
     }
 
+    /// Dates, numbers and symbols: the shapes the groups of the citation patterns come in.
+    fn shaped() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            ",",
+            ".",
+            "/",
+            "-",
+            "(",
+            ")",
+            "^{er}",
+            "^er",
+            "ᵉʳ",
+            "er",
+            "st",
+            "th",
+            "1",
+            "22",
+            "242",
+            "2015",
+            "1967",
+            "٣",
+            "١٢",
+            "ſ",
+            "é",
+            "É",
+            "janvier",
+            "Février",
+            "AOÛT",
+            "décembre",
+            "September",
+            "may",
+            "ES-",
+            "S-",
+            "XXIII",
+            "IV",
+            "L",
+            "A",
+            "S",
+            "E",
+            "RES",
+            "A/RES/",
+            "S/RES/",
+            "ST/SGB",
+            "résolution",
+            "décision",
+            "Re\u{301}solutions",
+            "DÉCISION",
+            "ciſion",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+    }
+
+    /// The groups read off a match (`date_parts`, `item_shape`, `symbol_parts`, the keyword's
+    /// first letter) are the ones the regexes capture.
+    fn assert_groups_agree(text: &str) {
+        for caps in DATE.captures_iter(text) {
+            let want = match (caps.name("d1"), caps.name("m1"), caps.name("y1")) {
+                (Some(d), Some(m), Some(y)) => (d.as_str(), m.as_str(), y.as_str()),
+                _ => (
+                    caps.name("d2").map_or("", |m| m.as_str()),
+                    caps.name("m2").map_or("", |m| m.as_str()),
+                    caps.name("y2").map_or("", |m| m.as_str()),
+                ),
+            };
+            assert_eq!(date_parts(&caps[0]), Some(want), "{:?}", &caps[0]);
+        }
+        for (at, _) in text.char_indices() {
+            let Some(caps) = ITEM.captures(&text[at..]) else {
+                continue;
+            };
+            let name = |n: &str| caps.name(n).map(|m| m.as_str());
+            let want = if let Some(m) = name("ecosoc") {
+                ItemShape::Ecosoc(m)
+            } else if let Some(m) = name("ga") {
+                ItemShape::Ga(m)
+            } else if let (Some(number), Some(year)) = (name("scn"), name("year")) {
+                ItemShape::Council { number, year }
+            } else if let (Some(number), Some(roman)) = (name("oldn"), name("roman")) {
+                ItemShape::Old {
+                    number,
+                    letter: name("letter"),
+                    roman,
+                }
+            } else {
+                ItemShape::Bare(name("bare").expect("one branch matched"))
+            };
+            assert_eq!(item_shape(&caps[0]), Some(want), "{:?}", &caps[0]);
+        }
+        for caps in OLD_GA.captures_iter(text) {
+            let want = ItemShape::Old {
+                number: &caps["n"],
+                letter: caps.name("letter").map(|m| m.as_str()),
+                roman: &caps["roman"],
+            };
+            assert_eq!(item_shape(&caps[0]), Some(want), "{:?}", &caps[0]);
+        }
+        for caps in WRITTEN_SYMBOL.captures_iter(text) {
+            let want = (&caps["sym"], caps.name("paren").map_or("", |m| m.as_str()));
+            assert_eq!(symbol_parts(&caps[0]), want, "{:?}", &caps[0]);
+        }
+        for caps in KEYWORD.captures_iter(text) {
+            let decision = matches!(caps[0].as_bytes().first(), Some(b'd' | b'D'));
+            assert_eq!(decision, caps.name("dec").is_some(), "{:?}", &caps[0]);
+        }
+    }
+
+    #[test]
+    fn groups_read_off_real_matches() {
+        for text in [
+            "le 1er septembre 2023 et le 1^{er} août 2024, September 1, 2023",
+            "resolutions 242 (1967), 161 A (1961), 2453 A (XXIII), 2253 (ES-V), 77/338, S-30/1",
+            "E/RES/2015/10, A/RES/1440 (2002), S/RES/1440  (2002) and décision 31/301",
+        ] {
+            assert_groups_agree(text);
+        }
+        assert_groups_agree(&library("assets/library/unga/A_RES_73_6.txt"));
+        assert_groups_agree(&library("seeds/000_44f8ddc2fe2e2702.txt"));
+    }
+
     proptest! {
+        #[test]
+        fn groups_read_off_matches_agree(text in shaped()) {
+            assert_groups_agree(&text);
+        }
+
         #[test]
         fn never_panics_on_any_text(text in any::<String>()) {
             assert_well_formed(&text);

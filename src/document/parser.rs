@@ -133,8 +133,13 @@ fn split_lines(text: &str) -> Vec<Line<'_>> {
     let mut new_page = false;
     // Most texts hold neither form feeds nor tabs: one scan of the whole text spares a scan per line.
     let special = memchr::memchr2(b'\x0c', b'\t', text.as_bytes()).is_some();
-    for raw in text.split('\n') {
-        let raw = raw.trim_end_matches('\r');
+    // `text.split('\n')`, with the memchr crate's vector search: core's is a word-at-a-time loop.
+    let mut next = Some(0);
+    while let Some(start) = next {
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |p| start + p);
+        next = (end < text.len()).then_some(end + 1);
+        let raw = text[start..end].trim_end_matches('\r');
         let (feed, tab) = if special {
             let b = raw.as_bytes();
             (
@@ -199,10 +204,14 @@ const PAGE_TOP_LINES: usize = 4;
 /// meeting …" over every page of an annex), once the running symbol and page counter are removed.
 fn running_titles(text: &str) -> std::collections::HashSet<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let pages: Vec<&str> = text.split('\u{c}').collect();
-    if pages.len() < 3 {
+    // Fewer than three pages: no form feed, or only one (checked without splitting the text).
+    if memchr::memchr_iter(b'\x0c', text.as_bytes())
+        .nth(1)
+        .is_none()
+    {
         return Default::default();
     }
+    let pages: Vec<&str> = text.split('\u{c}').collect();
     for page in &pages[1..] {
         let mut seen = std::collections::HashSet::new();
         for line in page
@@ -726,7 +735,8 @@ fn is_enacting_formula(line: &str) -> bool {
 
 /// `77/338. Coopération entre …` → (symbol, title on this line).
 fn ga_title_line(line: &str) -> Option<(Symbol, &str)> {
-    let (head, rest) = line.split_once('.')?;
+    let dot = memchr::memchr(b'.', line.as_bytes())?;
+    let (head, rest) = (&line[..dot], &line[dot + 1..]);
     let head = head.trim();
     if !head.contains('/') || head.contains(' ') {
         return None;
@@ -1151,6 +1161,9 @@ struct Inline {
 struct CallTracker {
     markers: BTreeSet<u32>,
     called: BTreeSet<u32>,
+    /// Every marker below this one is called (`called` only grows): the search for the first
+    /// uncalled marker starts here instead of at the first marker.
+    floor: u32,
 }
 
 impl CallTracker {
@@ -1158,16 +1171,25 @@ impl CallTracker {
         CallTracker {
             markers,
             called: BTreeSet::new(),
+            floor: 0,
         }
+    }
+
+    fn first_uncalled(&mut self) -> Option<u32> {
+        let first = self
+            .markers
+            .range(self.floor..)
+            .find(|m| !self.called.contains(m))
+            .copied();
+        if let Some(f) = first {
+            self.floor = f;
+        }
+        first
     }
 
     /// A call written without a space after punctuation: only a known marker, in order.
     fn accept_glued(&mut self, n: u32) -> bool {
-        let first_uncalled = self
-            .markers
-            .iter()
-            .find(|m| !self.called.contains(m))
-            .copied();
+        let first_uncalled = self.first_uncalled();
         let ok =
             self.markers.contains(&n) && (self.called.contains(&n) || first_uncalled == Some(n));
         if ok {
@@ -1180,11 +1202,7 @@ impl CallTracker {
         if !self.markers.contains(&n) {
             return false;
         }
-        let first_uncalled = self
-            .markers
-            .iter()
-            .find(|m| !self.called.contains(m))
-            .copied();
+        let first_uncalled = self.first_uncalled();
         if !self.called.contains(&n) && first_uncalled != Some(n) {
             return false;
         }
