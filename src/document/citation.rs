@@ -51,10 +51,21 @@ pub struct Citation {
 /// Finds every citation in `text`, in order of appearance, without overlaps.
 pub fn find_citations(text: &str, language: Language) -> Vec<Citation> {
     let mut found = Vec::new();
-    scan_keywords(text, &mut found);
-    scan_written_symbols(text, &mut found);
-    scan_old_general_assembly(text, &mut found);
-    scan_charter(text, &mut found);
+    // Each recogniser runs only where the text holds what any of its matches must contain: most
+    // paragraphs cite nothing, and a regex search costs far more than these byte scans.
+    let bytes = text.as_bytes();
+    if may_hold_keyword(bytes) {
+        scan_keywords(text, &mut found);
+    }
+    if memchr::memchr(b'/', bytes).is_some() {
+        scan_written_symbols(text, &mut found);
+    }
+    if may_hold_old_session(bytes) {
+        scan_old_general_assembly(text, &mut found);
+    }
+    if CHART.find(bytes).is_some() {
+        scan_charter(text, &mut found);
+    }
 
     // Earliest first; at the same start the longer one, so "resolution 2453 A (XXIII)" beats
     // the bare "2453 A (XXIII)" found by the old-numbering scan.
@@ -81,6 +92,68 @@ pub fn find_citations(text: &str, language: Language) -> Vec<Citation> {
         });
     }
     out
+}
+
+/// Whether `text` may hold a `KEYWORD` match: "résolution" and "décision" in any case and
+/// spelling contain "olution" or "cision" in ASCII letters, whose only non-ASCII case variant is
+/// the long s of "ciſion".
+fn may_hold_keyword(text: &[u8]) -> bool {
+    // One ASCII-lowered copy, then two SIMD substring searches.
+    let lower = text.to_ascii_lowercase();
+    OLUTION.find(&lower).is_some()
+        || CISION.find(&lower).is_some()
+        // U+017F, long s: 0xC5 0xBF.
+        || memchr::memchr_iter(0xC5, text).any(|i| text.get(i + 1) == Some(&0xBF))
+}
+
+static OLUTION: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"olution"));
+static CISION: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"cision"));
+static CHART: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new(b"Chart"));
+
+/// Whether `text` may hold an `OLD_GA` match: an opening bracket right before a Roman session
+/// (`(XXIII)`) or its `ES-`/`S-` prefix.
+fn may_hold_old_session(text: &[u8]) -> bool {
+    memchr::memchr_iter(b'(', text).any(|i| {
+        matches!(
+            text.get(i + 1),
+            Some(b'I' | b'V' | b'X' | b'L' | b'E' | b'S')
+        )
+    })
+}
+
+/// Whether `text` may hold a date `parse_date` finds: four numeric characters in a row, since
+/// every date has a four-digit year and `\d` (decimal digits, in all scripts) is a subset of
+/// `char::is_numeric`. Bytes are read one by one; characters below U+0660 hold no decimal digit
+/// and are skipped a byte at a time (a continuation byte only resets the run, which the lead
+/// byte already did); only the rarer ones above are decoded.
+fn may_hold_date(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut run = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii() {
+            run = if b.is_ascii_digit() { run + 1 } else { 0 };
+            i += 1;
+        } else if b < 0xD9 {
+            // U+0080..U+063F: no decimal digit (the first ones after ASCII are U+0660..).
+            run = 0;
+            i += 1;
+        } else {
+            let Some(c) = text[i..].chars().next() else {
+                break;
+            };
+            run = if c.is_numeric() { run + 1 } else { 0 };
+            i += c.len_utf8();
+        }
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A citation proposed by one recogniser, before overlaps are removed.
@@ -111,14 +184,16 @@ static DATE_AT_START: LazyLock<Regex> = LazyLock::new(|| {
 /// The first date written in `text` ("1^{er} septembre 2023", "22 November 1967",
 /// "September 1, 2023"), as ISO `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Option<String> {
+    if !may_hold_date(text) {
+        return None;
+    }
     let mut from = 0;
-    while let Some(caps) = DATE.captures_at(text, from) {
-        let whole = caps.get(0)?;
+    while let Some(whole) = DATE.find_at(text, from) {
         if digit_before(text, whole.start()) || digit_at(text, whole.end()) {
             from = next_char(text, whole.start());
             continue;
         }
-        if let Some(iso) = iso_from(&caps) {
+        if let Some(iso) = iso_from(whole.as_str()) {
             return Some(iso);
         }
         from = next_char(text, whole.start());
@@ -128,29 +203,72 @@ pub fn parse_date(text: &str) -> Option<String> {
 
 /// A date right at the start of `text`: its length in bytes and ISO form.
 fn date_at_start(text: &str) -> Option<(usize, String)> {
-    let caps = DATE_AT_START.captures(text)?;
-    let end = caps.get(0)?.end();
+    // A day (a digit) or a month name comes first.
+    let first = text.chars().next()?;
+    if !(first.is_numeric() || "jfmasondJFMASONDſ".contains(first)) {
+        return None;
+    }
+    let whole = DATE_AT_START.find(text)?;
+    let end = whole.end();
     if digit_at(text, end) {
         return None;
     }
-    Some((end, iso_from(&caps)?))
+    Some((end, iso_from(whole.as_str())?))
 }
 
-fn iso_from(caps: &regex::Captures<'_>) -> Option<String> {
-    let (d, m, y) = match (caps.name("d1"), caps.name("m1"), caps.name("y1")) {
-        (Some(d), Some(m), Some(y)) => (d, m, y),
-        _ => (caps.name("d2")?, caps.name("m2")?, caps.name("y2")?),
-    };
-    let day: u32 = d.as_str().parse().ok()?;
-    let year: u32 = y.as_str().parse().ok()?;
-    let month = month_number(m.as_str())?;
+/// A date the date pattern matched, as ISO `YYYY-MM-DD` when it is a real day.
+fn iso_from(date: &str) -> Option<String> {
+    let (d, m, y) = date_parts(date)?;
+    let day: u32 = d.parse().ok()?;
+    let year: u32 = y.parse().ok()?;
+    let month = month_number(m)?;
     (day >= 1 && day <= days_in_month(year, month))
         .then(|| format!("{year:04}-{month:02}-{day:02}"))
 }
 
+/// Day, month and year of a date the date pattern matched: its `d1, m1, y1` or `d2, m2, y2`
+/// groups, read off the match. Running the regex for captures costs several times the search,
+/// and the shape of a match is plain: the first shape starts with the day (a digit), the second
+/// with the month name, and both end with the four-digit year. Days are followed by a space, an
+/// ordinal suffix, `ᵉʳ`, `^` or a comma, none of them numeric; month names hold no space.
+fn date_parts(date: &str) -> Option<(&str, &str, &str)> {
+    let year_at = date.char_indices().rev().nth(3)?.0;
+    let year = &date[year_at..];
+    if date.starts_with(|c: char| c.is_numeric()) {
+        let day_end = date.find(|c: char| !c.is_numeric())?;
+        let month = date[..year_at]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()?;
+        Some((&date[..day_end], month, year))
+    } else {
+        let month_end = date.find(char::is_whitespace)?;
+        let rest = date[month_end..].trim_start();
+        let day_end = rest.find(|c: char| !c.is_numeric()).unwrap_or(rest.len());
+        Some((&rest[..day_end], &date[..month_end], year))
+    }
+}
+
 fn month_number(name: &str) -> Option<u32> {
-    let n = fold(name);
-    Some(match n.as_str() {
+    // The names the date pattern matches, lowered without accents: `fold` would give the same
+    // for these letters, and stays the fallback for any other.
+    let mut buf = [0u8; 16];
+    let mut len = 0;
+    for c in name.chars() {
+        let b = match c {
+            'a'..='z' | 'A'..='Z' => c.to_ascii_lowercase() as u8,
+            'é' | 'É' => b'e',
+            'û' | 'Û' => b'u',
+            _ => return month_number_folded(&fold(name)),
+        };
+        *buf.get_mut(len)? = b;
+        len += 1;
+    }
+    month_number_folded(std::str::from_utf8(&buf[..len]).ok()?)
+}
+
+fn month_number_folded(n: &str) -> Option<u32> {
+    Some(match n {
         "janvier" | "january" => 1,
         "fevrier" | "february" => 2,
         "mars" | "march" => 3,
@@ -240,9 +358,6 @@ static ITEM: LazyLock<Regex> = LazyLock::new(|| {
     .expect("item pattern is valid")
 });
 
-static LEADING_SPACE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^\s+").expect("space pattern is valid"));
-
 /// Between two items of a list: ", ", ", and ", " et ", " and ".
 static LIST_SEPARATOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\s*(?:,\s*(?:(?:and|et)\s+)?|(?:and|et)\s+)").expect("separator is valid")
@@ -276,9 +391,9 @@ struct Item {
 }
 
 fn scan_keywords(text: &str, found: &mut Vec<Candidate>) {
-    for caps in KEYWORD.captures_iter(text) {
-        let Some(word) = caps.get(0) else { continue };
-        let decision = caps.name("dec").is_some();
+    for word in KEYWORD.find_iter(text) {
+        // The `dec` branch is the one starting with a d: no other letter folds to d or r.
+        let decision = matches!(word.as_str().as_bytes().first(), Some(b'd' | b'D'));
         if let Some(mut list) = numbered_list(text, word.range(), decision) {
             found.append(&mut list);
         } else if !decision {
@@ -291,9 +406,13 @@ fn scan_keywords(text: &str, found: &mut Vec<Candidate>) {
 
 /// The items after a keyword at `word`: one candidate per symbol, the first one including the keyword.
 fn numbered_list(text: &str, word: Range<usize>, decision: bool) -> Option<Vec<Candidate>> {
-    let space = LEADING_SPACE.find(&text[word.end..])?;
-    let first_at = word.end + space.end();
-    let council_before = COUNCIL_BEFORE.is_match(tail_before(text, word.start, 48));
+    // `LEADING_SPACE`: at least one white-space character (`\s` is White_Space, as in `trim`).
+    let after = &text[word.end..];
+    let space = after.len() - after.trim_start().len();
+    if space == 0 {
+        return None;
+    }
+    let first_at = word.end + space;
     let first = parse_item(text, first_at, decision, true)?;
 
     let mut out = Vec::new();
@@ -303,7 +422,8 @@ fn numbered_list(text: &str, word: Range<usize>, decision: bool) -> Option<Vec<C
         // "résolution 2231 du Conseil de sécurité des Nations Unies du 20 juillet 2015":
         // a bare number is a citation only when the Council is named, and the date gives the year.
         let after = COUNCIL_AFTER.find(&text[pos..]);
-        if !council_before && after.is_none() {
+        let council_before = || COUNCIL_BEFORE.is_match(tail_before(text, word.start, 48));
+        if after.is_none() && !council_before() {
             return None;
         }
         let trailer_at = pos + after.map_or(0, |m| m.end());
@@ -324,6 +444,10 @@ fn numbered_list(text: &str, word: Range<usize>, decision: bool) -> Option<Vec<C
     // Further items: "…, 65/124 du 13 décembre 2010, … et 75/268 du 25 mars 2021".
     loop {
         pos = skip_trailer(text, pos);
+        // A separator starts, after spaces, with a comma, "and" or "et".
+        if !text[pos..].trim_start().starts_with([',', 'a', 'e']) {
+            break;
+        }
         let Some(sep) = LIST_SEPARATOR.find(&text[pos..]) else {
             break;
         };
@@ -344,14 +468,25 @@ fn numbered_list(text: &str, word: Range<usize>, decision: bool) -> Option<Vec<C
 fn skip_trailer(text: &str, mut pos: usize) -> usize {
     for _ in 0..3 {
         let rest = &text[pos..];
-        if let Some(m) = COUNCIL_AFTER.find(rest) {
+        // Each pattern is tried only where the next characters can start it (no other
+        // character folds to the letters tested): `COUNCIL_AFTER` needs a space then "du" or
+        // "of the"; `DATE_CONNECTOR` an optional comma then "of", "du", "dated", "en date du",
+        // "adopted on" or "adoptée le"; `ANNEX` a comma then "annex".
+        let lead = rest.trim_start();
+        let after_comma = lead.strip_prefix(',').map(str::trim_start);
+        let connector_start = |s: &str| s.starts_with(['o', 'O', 'd', 'D', 'e', 'E', 'a', 'A']);
+        let council = lead.len() < rest.len() && lead.starts_with(['d', 'D', 'o', 'O']);
+        let connector = connector_start(lead) || after_comma.is_some_and(connector_start);
+        let annex = after_comma.is_some_and(|s| s.starts_with(['a', 'A']));
+        if let Some(m) = council.then(|| COUNCIL_AFTER.find(rest)).flatten() {
             pos += m.end();
-        } else if let Some((len, _)) = DATE_CONNECTOR
-            .find(rest)
+        } else if let Some((len, _)) = connector
+            .then(|| DATE_CONNECTOR.find(rest))
+            .flatten()
             .and_then(|m| date_at_start(&rest[m.end()..]).map(|(l, d)| (m.end() + l, d)))
         {
             pos += len;
-        } else if let Some(m) = ANNEX.find(rest) {
+        } else if let Some(m) = annex.then(|| ANNEX.find(rest)).flatten() {
             pos += m.end();
         } else {
             break;
@@ -361,8 +496,12 @@ fn skip_trailer(text: &str, mut pos: usize) -> usize {
 }
 
 fn parse_item(text: &str, at: usize, decision: bool, first: bool) -> Option<Item> {
-    let caps = ITEM.captures(&text[at..])?;
-    let whole = caps.get(0)?;
+    // Every item starts with a digit or the `ES-`/`S-` of a special session.
+    let lead = text[at..].chars().next()?;
+    if !(lead.is_numeric() || lead == 'E' || lead == 'S') {
+        return None;
+    }
+    let whole = ITEM.find(&text[at..])?;
     let range = at..at + whole.end();
     // "2015/10/Add.1", "59/48a", "12.5": not a resolution number.
     if let Some(c) = char_at(text, range.end) {
@@ -374,43 +513,95 @@ fn parse_item(text: &str, at: usize, decision: bool, first: bool) -> Option<Item
         }
     }
     let series = if decision { "DEC" } else { "RES" };
-    let symbol = if let Some(m) = caps.name("ecosoc") {
-        Symbol::new(format!("E/{series}/{}", m.as_str()))
-    } else if let Some(m) = caps.name("ga") {
-        Symbol::new(format!("A/{series}/{}", m.as_str()))
-    } else if decision {
+    let symbol = match item_shape(whole.as_str())? {
+        ItemShape::Ecosoc(m) => Symbol::new(format!("E/{series}/{m}")),
+        ItemShape::Ga(m) => Symbol::new(format!("A/{series}/{m}")),
         // Decisions are only cited by session/number.
-        return None;
-    } else if let (Some(n), Some(y)) = (caps.name("scn"), caps.name("year")) {
-        let n: u32 = n.as_str().parse().ok()?;
-        let y: u32 = y.as_str().parse().ok()?;
-        if n == 0 || !(1946..=2100).contains(&y) {
-            return None;
+        _ if decision => return None,
+        ItemShape::Council { number, year } => {
+            let n: u32 = number.parse().ok()?;
+            let y: u32 = year.parse().ok()?;
+            if n == 0 || !(1946..=2100).contains(&y) {
+                return None;
+            }
+            Symbol::new(format!("S/RES/{n} ({y})"))
         }
-        Symbol::new(format!("S/RES/{n} ({y})"))
-    } else if let (Some(n), Some(roman)) = (caps.name("oldn"), caps.name("roman")) {
-        old_general_assembly(
-            n.as_str(),
-            caps.name("letter").map(|l| l.as_str()),
-            roman.as_str(),
-        )?
-    } else if let Some(n) = caps.name("bare") {
-        let n: u32 = n.as_str().parse().ok()?;
-        if !first || n == 0 {
-            return None;
+        ItemShape::Old {
+            number,
+            letter,
+            roman,
+        } => old_general_assembly(number, letter, roman)?,
+        ItemShape::Bare(n) => {
+            let n: u32 = n.parse().ok()?;
+            if !first || n == 0 {
+                return None;
+            }
+            return Some(Item {
+                range,
+                symbol: None,
+                bare: Some(n),
+            });
         }
-        return Some(Item {
-            range,
-            symbol: None,
-            bare: Some(n),
-        });
-    } else {
-        return None;
     };
     Some(Item {
         range,
         symbol: Some(symbol),
         bare: None,
+    })
+}
+
+/// The branch of `ITEM` a match came from, with its groups.
+#[derive(Debug, PartialEq)]
+enum ItemShape<'t> {
+    /// `ecosoc`: `2015/10`.
+    Ecosoc(&'t str),
+    /// `ga`: `77/338`, `S-30/1`.
+    Ga(&'t str),
+    /// `scn` and `year`: `242 (1967)`, `161 A (1961)`.
+    Council { number: &'t str, year: &'t str },
+    /// `oldn`, `letter` and `roman`: `2453 A (XXIII)`.
+    Old {
+        number: &'t str,
+        letter: Option<&'t str>,
+        roman: &'t str,
+    },
+    /// `bare`: `2231`.
+    Bare(&'t str),
+}
+
+/// The groups of an `ITEM` match, read off the match instead of running the regex for captures
+/// (see `date_parts`). A slash means `ecosoc` (four digits from 19 or 20 before it, which `ga`
+/// cannot have: at most three digits, or a letter first) or `ga`; a closing bracket means `scn`
+/// (a year inside) or `oldn` (a Roman session inside); anything else is `bare`.
+fn item_shape(item: &str) -> Option<ItemShape<'_>> {
+    if let Some(slash) = item.find('/') {
+        let head = &item[..slash];
+        let ecosoc =
+            (head.starts_with("19") || head.starts_with("20")) && head.chars().count() == 4;
+        return Some(if ecosoc {
+            ItemShape::Ecosoc(item)
+        } else {
+            ItemShape::Ga(item)
+        });
+    }
+    let Some(inside) = item.strip_suffix(')') else {
+        return Some(ItemShape::Bare(item));
+    };
+    let open = inside.rfind('(')?;
+    let inside = &inside[open + 1..];
+    let number_end = item.find(|c: char| !c.is_numeric())?;
+    let number = &item[..number_end];
+    if inside.ends_with(|c: char| c.is_numeric()) {
+        return Some(ItemShape::Council {
+            number,
+            year: inside,
+        });
+    }
+    let letter = item[number_end..open].trim();
+    Some(ItemShape::Old {
+        number,
+        letter: (!letter.is_empty()).then_some(letter),
+        roman: inside,
     })
 }
 
@@ -558,38 +749,47 @@ static WRITTEN_SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("symbol pattern is valid")
 });
 
+/// The `sym` and `paren` groups of a `WRITTEN_SYMBOL` match, read off the match: `sym` is the
+/// run of symbol characters it starts with; whatever follows (a space or a bracket, neither a
+/// symbol character) is `paren`, possibly empty.
+fn symbol_parts(written: &str) -> (&str, &str) {
+    let sym_len = written
+        .bytes()
+        .position(|b| !(b.is_ascii_alphanumeric() || matches!(b, b'.' | b'/' | b'-')))
+        .unwrap_or(written.len());
+    written.split_at(sym_len)
+}
+
 fn scan_written_symbols(text: &str, found: &mut Vec<Candidate>) {
-    for caps in WRITTEN_SYMBOL.captures_iter(text) {
-        let Some(sym) = caps.name("sym") else {
-            continue;
-        };
-        if char_before(text, sym.start()).is_some_and(|c| c.is_alphanumeric() || "/.-_".contains(c))
+    for whole in WRITTEN_SYMBOL.find_iter(text) {
+        let (sym, paren) = symbol_parts(whole.as_str());
+        if char_before(text, whole.start())
+            .is_some_and(|c| c.is_alphanumeric() || "/.-_".contains(c))
         {
             continue;
         }
         // A sentence's full stop or a dangling hyphen is not part of the symbol.
-        let written = sym.as_str().trim_end_matches(['.', '-']);
+        let written = sym.trim_end_matches(['.', '-']);
         if !written.contains(|c: char| c.is_ascii_digit()) || written.ends_with('/') {
             continue;
         }
-        let mut end = sym.start() + written.len();
+        let mut end = whole.start() + written.len();
         let upper = written.to_ascii_uppercase();
         // The year or session in brackets belongs to resolution symbols only.
-        let full = match caps.name("paren") {
-            Some(p)
-                if written.len() == sym.as_str().len()
-                    && (upper.starts_with("S/RES/") || upper.starts_with("A/RES/")) =>
-            {
-                end = p.end();
-                format!("{written}{}", p.as_str())
-            }
-            _ => written.to_string(),
+        let full = if !paren.is_empty()
+            && written.len() == sym.len()
+            && (upper.starts_with("S/RES/") || upper.starts_with("A/RES/"))
+        {
+            end = whole.end();
+            format!("{written}{paren}")
+        } else {
+            written.to_string()
         };
         let Some(symbol) = Symbol::parse(&full) else {
             continue;
         };
         found.push(Candidate {
-            range: sym.start()..end,
+            range: whole.start()..end,
             reference: Reference::Symbol(symbol),
         });
     }
@@ -610,8 +810,14 @@ static NOT_A_RESOLUTION_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn scan_old_general_assembly(text: &str, found: &mut Vec<Candidate>) {
-    for caps in OLD_GA.captures_iter(text) {
-        let (Some(whole), Some(n), Some(roman)) = (caps.get(0), caps.name("n"), caps.name("roman"))
+    for whole in OLD_GA.find_iter(text) {
+        // Groups read off the match (see `item_shape`): the number, then an optional letter
+        // before the bracket, then the session inside it.
+        let Some(ItemShape::Old {
+            number,
+            letter,
+            roman,
+        }) = item_shape(whole.as_str())
         else {
             continue;
         };
@@ -621,8 +827,7 @@ fn scan_old_general_assembly(text: &str, found: &mut Vec<Candidate>) {
         {
             continue;
         }
-        let letter = caps.name("letter").map(|l| l.as_str());
-        if let Some(symbol) = old_general_assembly(n.as_str(), letter, roman.as_str()) {
+        if let Some(symbol) = old_general_assembly(number, letter, roman) {
             found.push(Candidate {
                 range: whole.range(),
                 reference: Reference::Symbol(symbol),
@@ -1456,7 +1661,135 @@ mod tests {
         }
     }
 
+    /// Dates, numbers and symbols: the shapes the groups of the citation patterns come in.
+    fn shaped() -> impl Strategy<Value = String> {
+        let pieces = prop::sample::select(vec![
+            " ",
+            "  ",
+            "\n",
+            "\u{a0}",
+            ",",
+            ".",
+            "/",
+            "-",
+            "(",
+            ")",
+            "^{er}",
+            "^er",
+            "ᵉʳ",
+            "er",
+            "st",
+            "th",
+            "1",
+            "22",
+            "242",
+            "2015",
+            "1967",
+            "٣",
+            "١٢",
+            "ſ",
+            "é",
+            "É",
+            "janvier",
+            "Février",
+            "AOÛT",
+            "décembre",
+            "September",
+            "may",
+            "ES-",
+            "S-",
+            "XXIII",
+            "IV",
+            "L",
+            "A",
+            "S",
+            "E",
+            "RES",
+            "A/RES/",
+            "S/RES/",
+            "ST/SGB",
+            "résolution",
+            "décision",
+            "Re\u{301}solutions",
+            "DÉCISION",
+            "ciſion",
+        ]);
+        prop::collection::vec(pieces, 0..24).prop_map(|v| v.concat())
+    }
+
+    /// The groups read off a match (`date_parts`, `item_shape`, `symbol_parts`, the keyword's
+    /// first letter) are the ones the regexes capture.
+    fn assert_groups_agree(text: &str) {
+        for caps in DATE.captures_iter(text) {
+            let want = match (caps.name("d1"), caps.name("m1"), caps.name("y1")) {
+                (Some(d), Some(m), Some(y)) => (d.as_str(), m.as_str(), y.as_str()),
+                _ => (
+                    caps.name("d2").map_or("", |m| m.as_str()),
+                    caps.name("m2").map_or("", |m| m.as_str()),
+                    caps.name("y2").map_or("", |m| m.as_str()),
+                ),
+            };
+            assert_eq!(date_parts(&caps[0]), Some(want), "{:?}", &caps[0]);
+        }
+        for (at, _) in text.char_indices() {
+            let Some(caps) = ITEM.captures(&text[at..]) else {
+                continue;
+            };
+            let name = |n: &str| caps.name(n).map(|m| m.as_str());
+            let want = if let Some(m) = name("ecosoc") {
+                ItemShape::Ecosoc(m)
+            } else if let Some(m) = name("ga") {
+                ItemShape::Ga(m)
+            } else if let (Some(number), Some(year)) = (name("scn"), name("year")) {
+                ItemShape::Council { number, year }
+            } else if let (Some(number), Some(roman)) = (name("oldn"), name("roman")) {
+                ItemShape::Old {
+                    number,
+                    letter: name("letter"),
+                    roman,
+                }
+            } else {
+                ItemShape::Bare(name("bare").expect("one branch matched"))
+            };
+            assert_eq!(item_shape(&caps[0]), Some(want), "{:?}", &caps[0]);
+        }
+        for caps in OLD_GA.captures_iter(text) {
+            let want = ItemShape::Old {
+                number: &caps["n"],
+                letter: caps.name("letter").map(|m| m.as_str()),
+                roman: &caps["roman"],
+            };
+            assert_eq!(item_shape(&caps[0]), Some(want), "{:?}", &caps[0]);
+        }
+        for caps in WRITTEN_SYMBOL.captures_iter(text) {
+            let want = (&caps["sym"], caps.name("paren").map_or("", |m| m.as_str()));
+            assert_eq!(symbol_parts(&caps[0]), want, "{:?}", &caps[0]);
+        }
+        for caps in KEYWORD.captures_iter(text) {
+            let decision = matches!(caps[0].as_bytes().first(), Some(b'd' | b'D'));
+            assert_eq!(decision, caps.name("dec").is_some(), "{:?}", &caps[0]);
+        }
+    }
+
+    #[test]
+    fn groups_read_off_real_matches() {
+        for text in [
+            "le 1er septembre 2023 et le 1^{er} août 2024, September 1, 2023",
+            "resolutions 242 (1967), 161 A (1961), 2453 A (XXIII), 2253 (ES-V), 77/338, S-30/1",
+            "E/RES/2015/10, A/RES/1440 (2002), S/RES/1440  (2002) and décision 31/301",
+        ] {
+            assert_groups_agree(text);
+        }
+        assert_groups_agree(&library("assets/library/unga/A_RES_73_6.txt"));
+        assert_groups_agree(&library("seeds/000_44f8ddc2fe2e2702.txt"));
+    }
+
     proptest! {
+        #[test]
+        fn groups_read_off_matches_agree(text in shaped()) {
+            assert_groups_agree(&text);
+        }
+
         #[test]
         fn never_panics_on_any_text(text in any::<String>()) {
             assert_well_formed(&text);

@@ -9,6 +9,7 @@
 //! 6. inline pass: footnote calls, `*emphasis*`, `^{er}` superscripts;
 //! 7. number paragraphs the way diplomats cite them (PP, OP, P) and find citations.
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::citation::{find_citations, parse_date};
@@ -118,8 +119,9 @@ pub fn parse(source: &Source) -> Document {
 // 1. Lines
 
 #[derive(Debug, Clone)]
-struct Line {
-    text: String,
+struct Line<'a> {
+    /// Borrowed from the source unless tabs, form feeds or runs of spaces had to be rewritten.
+    text: Cow<'a, str>,
     indent: usize,
     /// A form feed, a run of blank lines, dropped noise or a footnote block came before this line.
     page_break: bool,
@@ -129,33 +131,46 @@ struct Line {
     new_page: bool,
 }
 
-fn split_lines(text: &str) -> Vec<Line> {
+fn split_lines(text: &str) -> Vec<Line<'_>> {
     let running = running_titles(text);
     let mut since_page_top = usize::MAX;
-    let mut out = Vec::new();
+    // Room for lines of 32 bytes on average; most are longer.
+    let mut out = Vec::with_capacity(text.len() / 32 + 1);
     let mut blanks = 0usize;
     let mut page_break = false;
     let mut new_page = false;
-    for raw in text.split('\n') {
-        let raw = raw.trim_end_matches('\r');
-        if raw.contains('\u{c}') {
+    // Most texts hold neither form feeds nor tabs: one scan of the whole text spares a scan per line.
+    let special = memchr::memchr2(b'\x0c', b'\t', text.as_bytes()).is_some();
+    // `text.split('\n')`, with the memchr crate's vector search: core's is a word-at-a-time loop.
+    let mut next = Some(0);
+    while let Some(start) = next {
+        let end =
+            memchr::memchr(b'\n', &text.as_bytes()[start..]).map_or(text.len(), |p| start + p);
+        next = (end < text.len()).then_some(end + 1);
+        let raw = text[start..end].trim_end_matches('\r');
+        let (feed, tab) = if special {
+            let b = raw.as_bytes();
+            (
+                memchr::memchr(b'\x0c', b).is_some(),
+                memchr::memchr(b'\t', b).is_some(),
+            )
+        } else {
+            (false, false)
+        };
+        if feed {
             page_break = true;
             new_page = true;
             since_page_top = 0;
         }
-        let cleaned: String;
-        let raw = if raw.contains('\u{c}') || raw.contains('\t') {
-            cleaned = raw.replace('\u{c}', "").replace('\t', " ");
-            cleaned.as_str()
-        } else {
-            raw
-        };
-        let trimmed = raw.trim();
+        let cleaned = (feed || tab).then(|| raw.replace('\u{c}', "").replace('\t', " "));
+        let view = cleaned.as_deref().unwrap_or(raw);
+        let start_trimmed = view.trim_start();
+        let trimmed = start_trimmed.trim_end();
         if trimmed.is_empty() {
             blanks += 1;
             continue;
         }
-        let indent = raw.len() - raw.trim_start().len();
+        let indent = view.len() - start_trimmed.len();
         since_page_top = since_page_top.saturating_add(1);
         if since_page_top <= PAGE_TOP_LINES
             && !running.is_empty()
@@ -170,8 +185,14 @@ fn split_lines(text: &str) -> Vec<Line> {
             new_page |= trimmed.split_whitespace().any(is_running_symbol);
             continue;
         }
+        let text = match (&cleaned, collapse_spaces(trimmed)) {
+            (_, Cow::Owned(s)) => Cow::Owned(s),
+            (Some(_), Cow::Borrowed(t)) => Cow::Owned(t.to_string()),
+            // Not rewritten: the same bytes, borrowed from the source for as long as it lives.
+            (None, Cow::Borrowed(_)) => Cow::Borrowed(&raw[indent..indent + trimmed.len()]),
+        };
         out.push(Line {
-            text: collapse_spaces(trimmed),
+            text,
             indent,
             page_break: page_break || blanks >= 2,
             blank_before: blanks > 0,
@@ -191,10 +212,14 @@ const PAGE_TOP_LINES: usize = 4;
 /// meeting …" over every page of an annex), once the running symbol and page counter are removed.
 fn running_titles(text: &str) -> std::collections::HashSet<String> {
     let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let pages: Vec<&str> = text.split('\u{c}').collect();
-    if pages.len() < 3 {
+    // Fewer than three pages: no form feed, or only one (checked without splitting the text).
+    if memchr::memchr_iter(b'\x0c', text.as_bytes())
+        .nth(1)
+        .is_none()
+    {
         return Default::default();
     }
+    let pages: Vec<&str> = text.split('\u{c}').collect();
     for page in &pages[1..] {
         let mut seen = std::collections::HashSet::new();
         for line in page
@@ -222,10 +247,14 @@ fn header_key(line: &str) -> String {
         .join(" ")
 }
 
-fn collapse_spaces(s: &str) -> String {
+fn collapse_spaces(s: &str) -> Cow<'_, str> {
+    let Some(first) = double_space(s.as_bytes()) else {
+        return Cow::Borrowed(s);
+    };
     let mut out = String::with_capacity(s.len());
-    let mut space = false;
-    for c in s.chars() {
+    out.push_str(&s[..first + 1]);
+    let mut space = true;
+    for c in s[first + 1..].chars() {
         if c == ' ' {
             if !space {
                 out.push(' ');
@@ -236,23 +265,59 @@ fn collapse_spaces(s: &str) -> String {
             space = false;
         }
     }
-    out
+    Cow::Owned(out)
+}
+
+/// Position of the first two spaces in a row, eight bytes at a time: most lines have none.
+fn double_space(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const LOW7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    let mut chunks = b.chunks_exact(8);
+    let mut base = 0;
+    let mut prev_space = false; // the byte before this chunk is a space
+    for chunk in &mut chunks {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let x = u64::from_le_bytes(word) ^ (ONES * u64::from(b' '));
+        // High bit set exactly in the bytes that were spaces (no borrow between bytes).
+        let spaces = !(((x & LOW7) + LOW7) | x | LOW7);
+        if spaces != 0 {
+            if prev_space && spaces & 0x80 != 0 {
+                return Some(base - 1);
+            }
+            let pairs = spaces & (spaces >> 8);
+            if pairs != 0 {
+                return Some(base + pairs.trailing_zeros() as usize / 8);
+            }
+        }
+        prev_space = spaces >> 63 != 0;
+        base += 8;
+    }
+    let rest = chunks.remainder();
+    if prev_space && rest.first() == Some(&b' ') {
+        return Some(base - 1);
+    }
+    rest.windows(2).position(|w| w == b"  ").map(|p| base + p)
 }
 
 /// Text laid out by `pdftotext -layout`: most lines carry a deep left margin.
-fn is_layout(lines: &[Line]) -> bool {
+fn is_layout(lines: &[Line<'_>]) -> bool {
     let deep = lines.iter().filter(|l| l.indent >= 8).count();
     lines.len() >= 10 && deep * 2 > lines.len()
 }
 
 /// Lines cut at a fixed width (PDF, OCR) rather than one paragraph per line.
-fn is_hard_wrapped(lines: &[Line]) -> bool {
+fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
     if lines.len() < 4 {
         return false;
     }
-    let mut lens: Vec<usize> = lines.iter().map(|l| l.text.chars().count()).collect();
-    lens.sort_unstable();
-    lens[lens.len() * 9 / 10] <= 130
+    // The 90th percentile of line lengths (in chars) is at most 130 exactly when more than
+    // `len * 9 / 10` lines are that short; a line of at most 130 bytes needs no counting.
+    let short = lines
+        .iter()
+        .filter(|l| l.text.len() <= 130 || l.text.chars().nth(130).is_none())
+        .count();
+    short > lines.len() * 9 / 10
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -261,6 +326,12 @@ fn is_hard_wrapped(lines: &[Line]) -> bool {
 /// Running headers, page numbers, job numbers, barcodes: layout, not text.
 fn is_noise(line: &str) -> bool {
     let t = line.trim();
+    // Every kind of noise below starts with '*', "Page ", a digit or a running symbol.
+    match t.as_bytes().first() {
+        Some(b'*' | b'P' | b'0'..=b'9') => {}
+        Some(b'A' | b'S') if t[1..].starts_with("/RES/") => {}
+        _ => return false,
+    }
     // Barcode: *1817962*
     if t.len() >= 6
         && t.starts_with('*')
@@ -280,25 +351,17 @@ fn is_noise(line: &str) -> bool {
     }
     // A line made only of layout tokens: page counters (2/5), job numbers (18-17962, 18-17962 (E),
     // 021118) and the document's own running symbol (A/RES/73/6, S/RES/1445 (2002)).
-    let words: Vec<&str> = t.split_whitespace().collect();
-    let mut i = 0;
+    let mut words = t.split_whitespace().peekable();
     let mut any = false;
-    while i < words.len() {
-        let w = words[i];
+    while let Some(w) = words.next() {
         if is_job_number(w) || is_page_counter(w) || is_date_stamp(w) {
             any = true;
-            i += 1;
-            if i < words.len() && is_language_tag(words[i]) {
-                i += 1;
-            }
+            words.next_if(|n| is_language_tag(n));
             continue;
         }
         if is_running_symbol(w) {
             any = true;
-            i += 1;
-            if i < words.len() && is_year_paren(words[i]) {
-                i += 1;
-            }
+            words.next_if(|n| is_year_paren(n));
             continue;
         }
         return false;
@@ -339,6 +402,9 @@ fn is_date_stamp(w: &str) -> bool {
 }
 
 fn is_page_counter(w: &str) -> bool {
+    if !w.starts_with(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
     match w.split_once('/') {
         Some((a, b)) => {
             !a.is_empty()
@@ -377,6 +443,10 @@ fn is_separator(line: &str) -> bool {
 
 /// `¹ Résolution 70/1.` → ("1", "Résolution 70/1.")
 fn superscript_definition(line: &str) -> Option<(String, &str)> {
+    // Superscript digits are U+00B2, U+00B3, U+00B9 and U+2070..U+2079.
+    if !matches!(line.as_bytes().first(), Some(0xC2 | 0xE2)) {
+        return None;
+    }
     let marker: String = line
         .chars()
         .take_while(|c| SUPERSCRIPT_DIGITS.contains(c))
@@ -426,17 +496,14 @@ fn is_marker_only(line: &str) -> bool {
 }
 
 /// Removes footnote definitions from the body and returns them.
-fn extract_footnotes(lines: Vec<Line>) -> (Vec<Line>, Vec<Note>) {
-    let mut body: Vec<Line> = Vec::with_capacity(lines.len());
+fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Note>) {
+    let mut body: Vec<Line<'_>> = Vec::with_capacity(lines.len());
     let mut notes: Vec<Note> = Vec::new();
     let mut cut = false; // a footnote block was removed just before the next body line
     let mut i = 0;
     // Plain "27 One member…" definitions need proof that the number is called in the text.
-    let all_text: String = lines
-        .iter()
-        .map(|l| l.text.as_str())
-        .collect::<Vec<_>>()
-        .join("\n");
+    // Joined only when such a definition turns up, which most texts never need.
+    let mut all_text: Option<String> = None;
     while i < lines.len() {
         let line = &lines[i];
         if is_separator(&line.text) {
@@ -466,7 +533,18 @@ fn extract_footnotes(lines: Vec<Line>) -> (Vec<Line>, Vec<Note>) {
             if let Some((marker, rest, slash)) =
                 plain_definition(&line.text).filter(|_| sc_title_line(&line.text).is_none())
             {
-                if slash || is_called(&all_text, &marker) {
+                if slash
+                    || is_called(
+                        all_text.get_or_insert_with(|| {
+                            lines
+                                .iter()
+                                .map(|l| l.text.as_ref())
+                                .collect::<Vec<_>>()
+                                .join("\n")
+                        }),
+                        &marker,
+                    )
+                {
                     let mut text = rest.to_string();
                     i += 1;
                     while i < lines.len()
@@ -498,7 +576,7 @@ fn extract_footnotes(lines: Vec<Line>) -> (Vec<Line>, Vec<Note>) {
 /// Reads the footnotes under a separator line, up to the end of the page.
 /// Layout text interleaves markers and bodies; flow text gives markers and bodies in any order,
 /// so there bodies are split at sentence ends and given to the markers in numeric order.
-fn separator_block(lines: &[Line], mut i: usize, notes: &mut Vec<Note>) -> usize {
+fn separator_block(lines: &[Line<'_>], mut i: usize, notes: &mut Vec<Note>) -> usize {
     enum Item {
         Marker(String),
         Body(String),
@@ -510,9 +588,9 @@ fn separator_block(lines: &[Line], mut i: usize, notes: &mut Vec<Note>) -> usize
             break;
         }
         items.push(if is_marker_only(&line.text) {
-            Item::Marker(line.text.clone())
+            Item::Marker(line.text.to_string())
         } else {
-            Item::Body(line.text.clone())
+            Item::Body(line.text.to_string())
         });
         i += 1;
     }
@@ -609,11 +687,9 @@ fn join_into(acc: &mut String, next: &str) {
 /// Whether `marker` is called in the text as a detached number (`… voting 27`, `… (1991), 83`).
 fn is_called(text: &str, marker: &str) -> bool {
     let bytes = text.as_bytes();
-    let mut from = 0;
-    while let Some(pos) = memchr::memmem::find(&bytes[from..], marker.as_bytes()) {
-        let start = from + pos;
+    // Non-overlapping occurrences, left to right.
+    for start in memchr::memmem::find_iter(bytes, marker.as_bytes()) {
         let end = start + marker.len();
-        from = end;
         let before_ok = start >= 2
             && bytes[start - 1] == b' '
             && !bytes[start - 2].is_ascii_digit()
@@ -641,24 +717,34 @@ struct Front {
 }
 
 fn is_enacting_formula(line: &str) -> bool {
+    const FORMULAS: [&str; 8] = [
+        "L'Assemblée générale",
+        "The General Assembly",
+        "The Security Council",
+        "Le Conseil de sécurité",
+        "The Economic and Social Council",
+        "Le Conseil économique et social",
+        "The Human Rights Council",
+        "Le Conseil des droits de l'homme",
+    ];
     let t = line.trim_end_matches([',', ':']).trim();
-    let t = t.replace('’', "'");
-    matches!(
-        t.as_str(),
-        "L'Assemblée générale"
-            | "The General Assembly"
-            | "The Security Council"
-            | "Le Conseil de sécurité"
-            | "The Economic and Social Council"
-            | "Le Conseil économique et social"
-            | "The Human Rights Council"
-            | "Le Conseil des droits de l'homme"
-    )
+    // Every formula starts with L or T and is shorter than 48 bytes even with typographic
+    // apostrophes: most lines stop here.
+    if t.len() > 48 || !matches!(t.as_bytes().first(), Some(b'L' | b'T')) {
+        return false;
+    }
+    let same = |f: &str| {
+        t.chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .eq(f.chars())
+    };
+    FORMULAS.iter().any(|f| same(f))
 }
 
 /// `77/338. Coopération entre …` → (symbol, title on this line).
 fn ga_title_line(line: &str) -> Option<(Symbol, &str)> {
-    let (head, rest) = line.split_once('.')?;
+    let dot = memchr::memchr(b'.', line.as_bytes())?;
+    let (head, rest) = (&line[..dot], &line[dot + 1..]);
     let head = head.trim();
     if !head.contains('/') || head.contains(' ') {
         return None;
@@ -687,7 +773,7 @@ fn sc_title_line(line: &str) -> Option<Symbol> {
     Symbol::parse(&format!("S/RES/{num} {year}"))
 }
 
-fn split_front(lines: &[Line]) -> Front {
+fn split_front(lines: &[Line<'_>]) -> Front {
     let mut front = Front::default();
     let limit = lines.len().min(60);
     // GA: "77/338. Title" line; the title may wrap until a blank line or the enacting formula.
@@ -703,7 +789,7 @@ fn split_front(lines: &[Line]) -> Front {
                 join_into(&mut title, &lines[j].text);
                 j += 1;
             }
-            front.header = lines[..i].iter().map(|l| l.text.clone()).collect();
+            front.header = lines[..i].iter().map(|l| l.text.to_string()).collect();
             front.title = (!title.is_empty()).then_some(title);
             front.symbol = Some(symbol);
             front.body_start = j;
@@ -723,7 +809,7 @@ fn split_front(lines: &[Line]) -> Front {
             {
                 j += 1;
             }
-            front.header = lines[..j].iter().map(|l| l.text.clone()).collect();
+            front.header = lines[..j].iter().map(|l| l.text.to_string()).collect();
             front.body_start = j;
             front.resolution_markers = true;
             return front;
@@ -734,7 +820,7 @@ fn split_front(lines: &[Line]) -> Front {
         .iter()
         .position(|l| is_enacting_formula(&l.text))
     {
-        front.header = lines[..i].iter().map(|l| l.text.clone()).collect();
+        front.header = lines[..i].iter().map(|l| l.text.to_string()).collect();
         front.symbol = front
             .header
             .iter()
@@ -766,7 +852,9 @@ fn operative_number(line: &str) -> Option<u32> {
 /// `(a)`, `a)`, `(ii)`, `(1)` opening a sub-paragraph.
 fn subparagraph_marker(line: &str) -> bool {
     let s = line.strip_prefix('(').unwrap_or(line);
-    let Some(close) = s.find(')') else {
+    // A label is at most four bytes, so the first `)` is looked for in the first five only.
+    let head = &s.as_bytes()[..s.len().min(5)];
+    let Some(close) = memchr::memchr(b')', head) else {
         return false;
     };
     let label = &s[..close];
@@ -822,12 +910,12 @@ fn ends_clause(text: &str) -> bool {
     t.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
-fn group_paragraphs(lines: &[Line], layout: bool, wrapped: bool) -> Vec<RawParagraph> {
+fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawParagraph> {
     let body_indent = if layout { mode_indent(lines) } else { 0 };
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut pending_number: Option<String> = None;
     for (i, line) in lines.iter().enumerate() {
-        let text = line.text.as_str();
+        let text = line.text.as_ref();
         // "1." alone on its line (copy-paste from PDF): it opens the next line's paragraph.
         if operative_number(text).is_some() && text.ends_with('.') && !text.contains(' ') {
             pending_number = Some(text.to_string());
@@ -836,7 +924,7 @@ fn group_paragraphs(lines: &[Line], layout: bool, wrapped: bool) -> Vec<RawParag
         let prev = if i == 0 {
             None
         } else {
-            Some(lines[i - 1].text.as_str())
+            Some(lines[i - 1].text.as_ref())
         };
         let starts = out.is_empty()
             || pending_number.is_some()
@@ -853,11 +941,29 @@ fn group_paragraphs(lines: &[Line], layout: bool, wrapped: bool) -> Vec<RawParag
                 && prev.is_some_and(ends_clause)
                 && preambular_opening(text)
                 && !out.last().is_some_and(|p| inside_quote(&p.text)));
-        let text = match pending_number.take() {
-            Some(n) => format!("{n} {text}"),
-            None => text.to_string(),
+        let text: Cow<'_, str> = match pending_number.take() {
+            Some(n) => Cow::Owned(format!("{n} {text}")),
+            None => Cow::Borrowed(text),
         };
         if starts {
+            // Hard-wrapped lines are joined onto this one: room for them at once spares the
+            // string its successive reallocations.
+            let room = if wrapped {
+                following_lines_len(&lines[i + 1..])
+            } else {
+                0
+            };
+            let text = match text {
+                Cow::Borrowed(t) => {
+                    let mut s = String::with_capacity(t.len() + room);
+                    s.push_str(t);
+                    s
+                }
+                Cow::Owned(mut s) => {
+                    s.reserve(room);
+                    s
+                }
+            };
             out.push(RawParagraph {
                 text,
                 page_break: line.page_break,
@@ -866,7 +972,7 @@ fn group_paragraphs(lines: &[Line], layout: bool, wrapped: bool) -> Vec<RawParag
             if line.page_break {
                 // Keep the break visible to the rejoin pass by starting a new piece.
                 out.push(RawParagraph {
-                    text,
+                    text: text.into_owned(),
                     page_break: true,
                 });
             } else {
@@ -883,6 +989,17 @@ fn group_paragraphs(lines: &[Line], layout: bool, wrapped: bool) -> Vec<RawParag
     out
 }
 
+/// Bytes of the lines that may be joined onto a paragraph: up to the next blank line or page
+/// break (at most 64 lines). An estimate for capacity, never a decision.
+fn following_lines_len(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(64)
+        .take_while(|l| !l.blank_before && !l.page_break)
+        .map(|l| l.text.len() + 1)
+        .sum()
+}
+
 /// An opening quotation mark not yet closed: "entitled “Declaration on …, Taking into …”".
 fn inside_quote(text: &str) -> bool {
     let open = text.matches(['“', '«']).count();
@@ -890,7 +1007,7 @@ fn inside_quote(text: &str) -> bool {
     open > close
 }
 
-fn mode_indent(lines: &[Line]) -> usize {
+fn mode_indent(lines: &[Line<'_>]) -> usize {
     let mut counts = std::collections::HashMap::new();
     for l in lines {
         *counts.entry(l.indent).or_insert(0usize) += 1;
@@ -928,21 +1045,89 @@ fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>) {
 
 fn is_closing(text: &str) -> bool {
     let t = text.trim();
-    let lower = t.to_lowercase();
-    lower.ends_with("séance plénière")
-        || lower.ends_with("plenary meeting")
-        || lower.starts_with("adopted unanimously")
-        || lower.starts_with("adopted at the")
-        || lower.starts_with("adopted by ")
-        || lower.starts_with("adopted without")
-        || lower.starts_with("adoptée à l")
-        || lower.starts_with("adoptée sans")
+    // Only 'İ' and the Kelvin sign lower-case to ASCII ("i̇", "k"), so the first and last
+    // characters must be these ASCII letters themselves.
+    let b = t.as_bytes();
+    if !matches!(b.first(), Some(b'a' | b'A'))
+        && !matches!(b.last(), Some(b'e' | b'E' | b'g' | b'G'))
+    {
+        return false;
+    }
+    ends_with_lower(t, "séance plénière")
+        || ends_with_lower(t, "plenary meeting")
+        || (starts_with_lower(t, "adopt")
+            && [
+                "adopted unanimously",
+                "adopted at the",
+                "adopted by ",
+                "adopted without",
+                "adoptée à l",
+                "adoptée sans",
+            ]
+            .iter()
+            .any(|p| starts_with_lower(t, p)))
+}
+
+/// `text.to_lowercase().starts_with(prefix)` for a lower-case `prefix`, without the copy.
+/// Char by char lowering differs from `str::to_lowercase` only for a final capital sigma, and no
+/// prefix here holds a sigma.
+fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    let mut want = prefix.chars();
+    for c in text.chars() {
+        for l in c.to_lowercase() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    want.next().is_none()
+}
+
+/// `text.to_lowercase().ends_with(suffix)` for a lower-case `suffix`, without the copy.
+fn ends_with_lower(text: &str, suffix: &str) -> bool {
+    let mut want = suffix.chars().rev();
+    for c in text.chars().rev() {
+        for l in c.to_lowercase().rev() {
+            match want.next() {
+                None => return true,
+                Some(w) if w == l => {}
+                Some(_) => return false,
+            }
+        }
+    }
+    want.next().is_none()
+}
+
+/// The rest of `text` after `prefix`, compared in lower case (`prefix` is lower case and ends
+/// with a space, so it never ends inside the lowering of one character).
+fn strip_prefix_lower<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    let mut want = prefix.chars();
+    for (i, c) in text.char_indices() {
+        let mut lowered = c.to_lowercase();
+        let Some(first) = lowered.next() else {
+            continue;
+        };
+        match want.next() {
+            None => return Some(&text[i..]),
+            Some(w) if w == first => {}
+            Some(_) => return None,
+        }
+        for l in lowered {
+            if want.next() != Some(l) {
+                return None;
+            }
+        }
+    }
+    want.next().is_none().then_some("")
 }
 
 /// Charter-style headings: "Chapitre VII: …", "Article 51", "CHAPTER I", short all-caps lines.
 fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
-    let lower = t.to_lowercase();
+    // The number is read on the original text: lowering turns no other character into an ASCII
+    // digit or one of "ivxlc" without adding a combining mark that fails the test anyway.
     let numbered = [
         "chapitre ",
         "chapter ",
@@ -953,7 +1138,7 @@ fn looks_like_heading(text: &str) -> bool {
     ]
     .iter()
     .any(|p| {
-        lower.strip_prefix(p).is_some_and(|rest| {
+        strip_prefix_lower(t, p).is_some_and(|rest| {
             rest.split([':', ' ', '.']).next().is_some_and(|n| {
                 !n.is_empty()
                     && n.chars()
@@ -961,12 +1146,13 @@ fn looks_like_heading(text: &str) -> bool {
             })
         })
     });
-    let caps = t.chars().count() <= 80
+    let count = t.chars().count();
+    let caps = count <= 80
         && t.chars().any(|c| c.is_alphabetic())
         && t.chars()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
-    (numbered && t.chars().count() <= 120) || caps
+    (numbered && count <= 120) || caps
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -983,6 +1169,9 @@ struct Inline {
 struct CallTracker {
     markers: BTreeSet<u32>,
     called: BTreeSet<u32>,
+    /// Every marker below this one is called (`called` only grows): the search for the first
+    /// uncalled marker starts here instead of at the first marker.
+    floor: u32,
 }
 
 impl CallTracker {
@@ -990,16 +1179,25 @@ impl CallTracker {
         CallTracker {
             markers,
             called: BTreeSet::new(),
+            floor: 0,
         }
+    }
+
+    fn first_uncalled(&mut self) -> Option<u32> {
+        let first = self
+            .markers
+            .range(self.floor..)
+            .find(|m| !self.called.contains(m))
+            .copied();
+        if let Some(f) = first {
+            self.floor = f;
+        }
+        first
     }
 
     /// A call written without a space after punctuation: only a known marker, in order.
     fn accept_glued(&mut self, n: u32) -> bool {
-        let first_uncalled = self
-            .markers
-            .iter()
-            .find(|m| !self.called.contains(m))
-            .copied();
+        let first_uncalled = self.first_uncalled();
         let ok =
             self.markers.contains(&n) && (self.called.contains(&n) || first_uncalled == Some(n));
         if ok {
@@ -1012,11 +1210,7 @@ impl CallTracker {
         if !self.markers.contains(&n) {
             return false;
         }
-        let first_uncalled = self
-            .markers
-            .iter()
-            .find(|m| !self.called.contains(m))
-            .copied();
+        let first_uncalled = self.first_uncalled();
         if !self.called.contains(&n) && first_uncalled != Some(n) {
             return false;
         }
@@ -1088,19 +1282,44 @@ impl CallTracker {
 fn inline(text: &str, calls: &mut CallTracker) -> Inline {
     // Pass 1: detached calls (" 2", " 1/") become superscript digits glued to the previous word.
     let text = glue_detached_calls(text, calls);
-    // Pass 2: markup and superscript runs.
+    let text = text.as_ref();
+    // Pass 2: markup and superscript runs, on byte offsets that are always char boundaries.
+    let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len());
     let mut markup = Vec::new();
     let mut footnotes: Vec<String> = Vec::new();
     let mut emphasis_start: Option<usize> = None;
-    let chars: Vec<char> = text.chars().collect();
+    // An opening asterisk needs another one after it.
+    let last_star = memchr::memrchr(b'*', bytes);
+    // Markup starts with `*`, `^`, or a superscript digit (U+00B2, U+00B3, U+00B9,
+    // U+2070..U+2079: lead byte 0xC2 or 0xE2). The next of each kind is kept and searched again
+    // only once passed, so the text is scanned once; everything in between is copied as a run.
+    let len = bytes.len();
+    let find =
+        |from: usize, a: u8, b: u8| memchr::memchr2(a, b, &bytes[from..]).map_or(len, |p| from + p);
+    let mut next_ascii = find(0, b'*', b'^');
+    let mut next_lead = find(0, 0xC2, 0xE2);
     let mut i = 0;
-    while i < chars.len() {
-        let c = chars[i];
+    while i < len {
+        if next_ascii < i {
+            next_ascii = find(i, b'*', b'^');
+        }
+        if next_lead < i {
+            next_lead = find(i, 0xC2, 0xE2);
+        }
+        let next = next_ascii.min(next_lead);
+        out.push_str(&text[i..next]);
+        i = next;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
         if c == '*' {
             let opens = emphasis_start.is_none()
-                && chars.get(i + 1).is_some_and(|n| !n.is_whitespace())
-                && chars[i + 1..].contains(&'*');
+                && text[i + 1..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| !n.is_whitespace())
+                && last_star.is_some_and(|l| l > i);
             if opens {
                 emphasis_start = Some(out.len());
                 i += 1;
@@ -1121,26 +1340,26 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
             continue;
         }
         if c == '^' {
-            // ^{er} or ^e
-            let (sup, consumed): (String, usize) = if chars.get(i + 1) == Some(&'{') {
-                match chars[i + 2..].iter().position(|&c| c == '}') {
-                    Some(close) if close <= 8 => {
-                        (chars[i + 2..i + 2 + close].iter().collect(), close + 3)
-                    }
-                    _ => (String::new(), 0),
+            // ^{er} or ^e; `consumed` counts bytes from the caret.
+            let after = &text[i + 1..];
+            let (sup, consumed): (&str, usize) = if let Some(inner) = after.strip_prefix('{') {
+                // The closing brace within the next nine characters.
+                match inner.char_indices().take(9).find(|&(_, c)| c == '}') {
+                    Some((close, _)) => (&inner[..close], close + 3),
+                    None => ("", 0),
                 }
             } else {
-                match chars.get(i + 1) {
-                    Some(&n) if n.is_alphanumeric() => (n.to_string(), 2),
-                    _ => (String::new(), 0),
+                match after.chars().next() {
+                    Some(n) if n.is_alphanumeric() => (&after[..n.len_utf8()], 1 + n.len_utf8()),
+                    _ => ("", 0),
                 }
             };
             if consumed > 0 {
                 let start = out.len();
-                match to_superscript(&sup) {
+                match to_superscript(sup) {
                     Some(s) => out.push_str(&s),
                     None => {
-                        out.push_str(&sup);
+                        out.push_str(sup);
                         markup.push(Markup::Superscript {
                             start,
                             end: out.len(),
@@ -1156,10 +1375,14 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
         if SUPERSCRIPT_DIGITS.contains(&c) {
             let start = out.len();
             let mut marker = String::new();
-            while i < chars.len() && SUPERSCRIPT_DIGITS.contains(&chars[i]) {
-                out.push(chars[i]);
-                marker.push(superscript_value(chars[i]));
-                i += 1;
+            while let Some(d) = text[i..]
+                .chars()
+                .next()
+                .filter(|d| SUPERSCRIPT_DIGITS.contains(d))
+            {
+                out.push(d);
+                marker.push(superscript_value(d));
+                i += d.len_utf8();
             }
             markup.push(Markup::FootnoteRef {
                 start,
@@ -1172,12 +1395,9 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
             continue;
         }
         out.push(c);
-        i += 1;
+        i += c.len_utf8();
     }
-    if let Some(start) = emphasis_start {
-        // An unmatched opening asterisk: keep the text, drop the marker.
-        let _ = start;
-    }
+    // An unmatched opening asterisk: the text is kept and the marker dropped.
     Inline {
         text: out,
         markup,
@@ -1185,40 +1405,53 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
     }
 }
 
-fn glue_detached_calls(text: &str, calls: &mut CallTracker) -> String {
+fn glue_detached_calls<'t>(text: &'t str, calls: &mut CallTracker) -> Cow<'t, str> {
     if calls.markers.is_empty() {
-        return text.to_string();
+        return Cow::Borrowed(text);
     }
-    let words: Vec<&str> = text.split(' ').collect();
-    let mut out = String::with_capacity(text.len());
-    for (k, w) in words.iter().enumerate() {
+    // Words are split at single spaces. Only words holding an ASCII digit can be calls, so those
+    // are visited in order and the text between them is copied untouched: the output is the
+    // words joined by spaces, as before, with a call's word rewritten (and its space dropped).
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let word_start = |end: usize| memchr::memrchr(b' ', &bytes[..end]).map_or(0, |s| s + 1);
+    let word_end = |start: usize| memchr::memchr(b' ', &bytes[start..]).map_or(len, |e| start + e);
+    let mut out = String::new();
+    let mut copied = 0; // text[..copied] is in `out`
+    let mut from = 0;
+    while let Some(p) = bytes[from..].iter().position(u8::is_ascii_digit) {
+        let start = word_start(from + p);
+        let end = word_end(from + p);
+        from = end;
+        let w = &text[start..end];
         let (digits, slash) = match w.strip_suffix('/') {
             Some(d) => (d, true),
-            None => (*w, false),
+            None => (w, false),
         };
         let trailing = digits.trim_end_matches([',', ';', '.']);
         let punct = &digits[trailing.len()..];
         let is_num = !trailing.is_empty()
             && trailing.len() <= 3
             && trailing.bytes().all(|b| b.is_ascii_digit());
-        if k > 0 && is_num {
+        // Not the first word: a space precedes it.
+        if start > 0 && is_num {
             let n: u32 = trailing.parse().unwrap_or(0);
-            let prev = words[k - 1];
-            if !prev.is_empty() && (slash || calls.accept(n, prev, words.get(k + 1).copied())) {
+            let prev = &text[word_start(start - 1)..start - 1];
+            let next = (end < len).then(|| &text[end + 1..word_end(end + 1)]);
+            if !prev.is_empty() && (slash || calls.accept(n, prev, next)) {
                 if slash {
                     calls.called.insert(n);
                 }
+                out.push_str(&text[copied..start - 1]);
                 out.extend(
                     trailing
                         .chars()
                         .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
                 );
                 out.push_str(punct);
+                copied = end;
                 continue;
             }
-        }
-        if k > 0 {
-            out.push(' ');
         }
         // "UNISPACE+50,1": a call glued to the clause's comma by the PDF extraction.
         let glued = w.trim_end_matches(|c: char| c.is_ascii_digit());
@@ -1228,17 +1461,21 @@ fn glue_detached_calls(text: &str, calls: &mut CallTracker) -> String {
             && (1..=3).contains(&number.len())
             && calls.accept_glued(number.parse().unwrap_or(0))
         {
+            out.push_str(&text[copied..start]);
             out.push_str(glued);
             out.extend(
                 number
                     .chars()
                     .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
             );
-            continue;
+            copied = end;
         }
-        out.push_str(w);
     }
-    out
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
 }
 
 fn to_superscript(s: &str) -> Option<String> {
@@ -1326,11 +1563,11 @@ fn number_paragraphs(
             ParagraphKind::Body
         };
         let id = match kind {
-            ParagraphKind::Preambular => format!("PP{pp}"),
-            ParagraphKind::Operative => format!("OP{op}"),
-            ParagraphKind::Body => format!("P{body}"),
-            ParagraphKind::Heading => format!("H{heading}"),
-            ParagraphKind::Closing => format!("C{closing}"),
+            ParagraphKind::Preambular => numbered_id("PP", pp),
+            ParagraphKind::Operative => numbered_id("OP", op),
+            ParagraphKind::Body => numbered_id("P", body),
+            ParagraphKind::Heading => numbered_id("H", heading),
+            ParagraphKind::Closing => numbered_id("C", closing),
         };
         out.push(Paragraph {
             id,
@@ -1345,6 +1582,25 @@ fn number_paragraphs(
         p.citations = find_citations(&p.text, language);
     }
     out
+}
+
+/// `PP12`: what `format!("{prefix}{n}")` gives, without the formatting machinery, once per paragraph.
+fn numbered_id(prefix: &str, n: u32) -> String {
+    let mut digits = [0u8; 10];
+    let mut at = digits.len();
+    let mut n = n;
+    loop {
+        at -= 1;
+        digits[at] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    let mut id = String::with_capacity(prefix.len() + digits.len() - at);
+    id.push_str(prefix);
+    id.extend(digits[at..].iter().map(|&d| char::from(d)));
+    id
 }
 
 fn shift(m: Markup, by: usize) -> Markup {
@@ -1367,11 +1623,49 @@ fn shift(m: Markup, by: usize) -> Markup {
 
 fn is_date_only(text: &str) -> bool {
     let t = text.trim();
-    t.split_whitespace().count() <= 4 && parse_date(t).is_some()
+    !surely_five_words(t) && t.split_whitespace().nth(4).is_none() && parse_date(t).is_some()
+}
+
+/// Four spaces each between two non-white-space characters separate five words at least: a
+/// cheap answer for most lines, which stops within the first words. Anything else is left to
+/// `split_whitespace`.
+fn surely_five_words(t: &str) -> bool {
+    let b = t.as_bytes();
+    let mut seen = 0;
+    for i in 1..b.len().saturating_sub(1) {
+        if b[i] != b' ' {
+            continue;
+        }
+        let before = match b[i - 1] {
+            c if c.is_ascii() => c.is_ascii_graphic(),
+            _ => t[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| !c.is_whitespace()),
+        };
+        let after = match b[i + 1] {
+            c if c.is_ascii() => c.is_ascii_graphic(),
+            _ => t[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| !c.is_whitespace()),
+        };
+        if before && after {
+            seen += 1;
+            if seen == 4 {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 fn detect_language(text: &str) -> Language {
-    let sample: String = text.chars().take(20_000).collect();
+    let end = text
+        .char_indices()
+        .nth(20_000)
+        .map_or(text.len(), |(i, _)| i);
+    let sample = &text[..end];
     let (mut fr, mut en) = (0, 0);
     for w in sample.split(|c: char| !c.is_alphabetic()) {
         match w {
@@ -1443,7 +1737,7 @@ fn inferred_title(paragraphs: &[Paragraph], symbol: &Option<Symbol>, path: &str)
         return sym.to_string();
     }
     if let Some(first) = paragraphs.first() {
-        if first.text.chars().count() <= 150 && !first.text.ends_with(['.', ',']) {
+        if first.text.chars().nth(150).is_none() && !first.text.ends_with(['.', ',']) {
             return first.text.clone();
         }
         return truncate_words(&first.text, 90);
@@ -1453,18 +1747,22 @@ fn inferred_title(paragraphs: &[Paragraph], symbol: &Option<Symbol>, path: &str)
 
 fn truncate_words(text: &str, max: usize) -> String {
     let text = text.trim_end_matches([',', ';', ':']);
-    if text.chars().count() <= max {
+    if text.chars().nth(max).is_none() {
         return text.to_string();
     }
     let mut out = String::new();
+    let mut count = 0; // chars in `out`
     for w in text.split_whitespace() {
-        if out.chars().count() + w.chars().count() + 1 > max {
+        let n = w.chars().count();
+        if count + n + 1 > max {
             break;
         }
         if !out.is_empty() {
             out.push(' ');
+            count += 1;
         }
         out.push_str(w);
+        count += n;
     }
     out.push('…');
     out
