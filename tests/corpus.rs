@@ -295,3 +295,19 @@ fn security_council_pdf_layout_of_the_2000s() {
     let c = &d.paragraphs[1].citations[0];
     assert_eq!(c.symbol.as_ref().unwrap().as_str(), "S/RES/1417 (2002)");
 }
+
+#[test]
+fn security_council_dates_fall_in_the_year_of_their_symbol() {
+    let corpus = bundled();
+    let mut dated = 0;
+    for d in corpus.documents.iter().filter(|d| d.collection == "Security Council") {
+        let symbol = d.symbol.as_ref().unwrap().to_string();
+        let year = &symbol[symbol.len() - 5..symbol.len() - 1];
+        if let Some(date) = &d.date {
+            assert!(date.starts_with(year), "{symbol}: {date}");
+            dated += 1;
+        }
+    }
+    // OCR'd headings ("of 3 Apri] 1991") leave a few undated rather than misdated.
+    assert!(dated >= 690, "{dated}");
+}

@@ -73,7 +73,7 @@ pub fn parse(source: &Source) -> Document {
         .meta
         .date
         .clone()
-        .or_else(|| adoption_date(&front.header, &paragraphs));
+        .or_else(|| adoption_date(&front.header, &paragraphs, symbol.as_ref()));
     let title = source
         .meta
         .title
@@ -805,7 +805,7 @@ fn split_front(lines: &[Line<'_>]) -> Front {
             // "of 22 November 1967", and the document reference "[S/296]" of early texts.
             while j < lines.len().min(4)
                 && !is_enacting_formula(&lines[j].text)
-                && (lines[j].text.starts_with("of ") || is_document_reference(&lines[j].text))
+                && (date_line(&lines[j].text) || is_document_reference(&lines[j].text))
             {
                 j += 1;
             }
@@ -1702,26 +1702,55 @@ fn detect_kind(front: &Front, text: &str) -> DocumentKind {
 
 /// "Résolution adoptée par l'Assemblée générale le 1er septembre 2023", "Resolution adopted by
 /// the General Assembly on 26 October 2018", "of 22 November 1967"; else a closing date line.
-fn adoption_date(header: &[String], paragraphs: &[Paragraph]) -> Option<String> {
+fn adoption_date(
+    header: &[String],
+    paragraphs: &[Paragraph],
+    symbol: Option<&Symbol>,
+) -> Option<String> {
+    // A Security Council symbol carries its year: a date from another year is a date the text
+    // mentions, not the adoption date (OCR'd headings such as "of 3 Apri] 1991" fall through).
+    let year = symbol.and_then(symbol_year);
+    let fits = |d: &String| year.as_deref().is_none_or(|y| d.starts_with(y));
     let joined = header.join(" ");
-    let lower = joined.to_lowercase();
+    // ASCII lowercasing keeps byte offsets, so `pos` is valid in `joined` too.
+    let lower = joined.to_ascii_lowercase();
     for key in ["adoptée par", "adopted by", "adoptée le", "adopted on"] {
         if let Some(pos) = lower.find(key) {
-            if let Some(d) = parse_date(&joined[pos..]) {
+            if let Some(d) = parse_date(&joined[pos..]).filter(&fits) {
                 return Some(d);
             }
         }
     }
-    if let Some(of) = header.iter().find(|h| h.starts_with("of ")) {
-        if let Some(d) = parse_date(of) {
-            return Some(d);
+    // "of 22 November 1967", "17 (1947). Resolution of 10 February 1947", OCR'd "ef"/"Of".
+    for h in header {
+        let lower = h.to_ascii_lowercase();
+        if lower.starts_with("of ") || lower.starts_with("ef ") || lower.contains("resolution of ") {
+            if let Some(d) = parse_date(h).filter(&fits) {
+                return Some(d);
+            }
         }
     }
-    paragraphs
-        .iter()
-        .filter(|p| p.kind == ParagraphKind::Closing)
-        .find_map(|p| parse_date(&p.text))
-        .or_else(|| parse_date(&joined))
+    parse_date(&joined).filter(&fits).or_else(|| {
+        paragraphs
+            .iter()
+            .filter(|p| p.kind == ParagraphKind::Closing)
+            .find_map(|p| parse_date(&p.text))
+            .filter(&fits)
+    })
+}
+
+/// "of 22 November 1967" under a Security Council heading, OCR'd "ef"/"Of" included.
+fn date_line(line: &str) -> bool {
+    let lower = line.get(..3).map(str::to_ascii_lowercase);
+    matches!(lower.as_deref(), Some("of " | "ef ")) && line.len() <= 40
+}
+
+/// "S/RES/242 (1967)" → "1967".
+fn symbol_year(symbol: &Symbol) -> Option<String> {
+    let s = symbol.as_str();
+    let open = s.rfind('(')?;
+    let year = s[open + 1..].strip_suffix(')')?;
+    (year.len() == 4 && year.bytes().all(|b| b.is_ascii_digit())).then(|| year.to_string())
 }
 
 fn inferred_title(paragraphs: &[Paragraph], symbol: &Option<Symbol>, path: &str) -> String {
