@@ -300,7 +300,11 @@ fn security_council_pdf_layout_of_the_2000s() {
 fn security_council_dates_fall_in_the_year_of_their_symbol() {
     let corpus = bundled();
     let mut dated = 0;
-    for d in corpus.documents.iter().filter(|d| d.collection == "Security Council") {
+    for d in corpus
+        .documents
+        .iter()
+        .filter(|d| d.collection == "Security Council")
+    {
         let symbol = d.symbol.as_ref().unwrap().to_string();
         let year = &symbol[symbol.len() - 5..symbol.len() - 1];
         if let Some(date) = &d.date {
@@ -310,4 +314,28 @@ fn security_council_dates_fall_in_the_year_of_their_symbol() {
     }
     // OCR'd headings ("of 3 Apri] 1991") leave a few undated rather than misdated.
     assert!(dated >= 690, "{dated}");
+}
+
+#[test]
+fn a_paragraph_cut_by_a_page_after_a_comma_is_one_paragraph() {
+    // A/RES/73/3 OP6 ends a page with "… the heavy burden of tuberculosis," and the next page
+    // goes on "HIV and AIDS, and other co-morbidities …" (facing pages have other margins).
+    for d in [
+        bundled().get("a-res-73-3").cloned().unwrap(),
+        fixture("tests/fixtures/unga/flow/A_RES_73_3.txt"),
+    ] {
+        let op6 = &d.paragraphs[d.paragraph_index("OP6").unwrap()];
+        assert!(
+            op6.text
+                .contains("burden of tuberculosis, HIV and AIDS, and other co-morbidities"),
+            "{}: {}",
+            d.path,
+            op6.text
+        );
+        assert!(
+            d.paragraphs
+                .iter()
+                .all(|p| !p.text.starts_with("HIV and AIDS"))
+        );
+    }
 }

@@ -836,6 +836,9 @@ fn split_front(lines: &[Line<'_>]) -> Front {
 struct RawParagraph {
     text: String,
     page_break: bool,
+    /// Nothing but the page break separates it from the piece before: no blank line, no
+    /// indent, no paragraph opening. It goes on the paragraph the break cut.
+    continued: bool,
 }
 
 /// `1.`, `12.` opening an operative paragraph.
@@ -911,7 +914,20 @@ fn ends_clause(text: &str) -> bool {
 }
 
 fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawParagraph> {
-    let body_indent = if layout { mode_indent(lines) } else { 0 };
+    // Facing pages of a PDF have different left margins: the body indent is per page.
+    let body_indents = if layout {
+        page_body_indents(lines)
+    } else {
+        Vec::new()
+    };
+    // Texts copied from a PDF have blank lines only around page furniture; there a blank line
+    // says nothing about paragraphs (one in twenty lines is far more than page breaks give).
+    let blank_separated = lines
+        .iter()
+        .filter(|l| l.blank_before && !l.new_page)
+        .count()
+        * 20
+        > lines.len();
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut pending_number: Option<String> = None;
     for (i, line) in lines.iter().enumerate() {
@@ -929,14 +945,19 @@ fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawP
         let starts = out.is_empty()
             || pending_number.is_some()
             || !wrapped
-            || line.blank_before
+            || (line.blank_before
+                && if layout {
+                    !line.new_page
+                } else {
+                    blank_separated
+                })
             || operative_number(text).is_some()
             || subparagraph_marker(text)
             || is_enacting_formula(text)
             || is_closing(text)
             || is_date_only(text)
             || prev.is_some_and(is_enacting_formula)
-            || (layout && line.indent > body_indent + 2)
+            || (layout && line.indent > body_indents.get(i).copied().unwrap_or(0) + 2)
             || (!layout
                 && prev.is_some_and(ends_clause)
                 && preambular_opening(text)
@@ -967,6 +988,7 @@ fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawP
             out.push(RawParagraph {
                 text,
                 page_break: line.page_break,
+                continued: false,
             });
         } else if let Some(last) = out.last_mut() {
             if line.page_break {
@@ -974,6 +996,7 @@ fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawP
                 out.push(RawParagraph {
                     text: text.into_owned(),
                     page_break: true,
+                    continued: true,
                 });
             } else {
                 join_into(&mut last.text, &text);
@@ -984,6 +1007,7 @@ fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawP
         out.push(RawParagraph {
             text: n,
             page_break: false,
+            continued: false,
         });
     }
     out
@@ -1007,6 +1031,26 @@ fn inside_quote(text: &str) -> bool {
     open > close
 }
 
+/// The most common indent of each page's lines, for every line.
+fn page_body_indents(lines: &[Line<'_>]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut start = 0;
+    for end in 1..=lines.len() {
+        if end == lines.len() || lines[end].new_page {
+            let page = &lines[start..end];
+            // A page with few lines (a last page's closing) keeps the whole text's margin.
+            let indent = if page.len() >= 8 {
+                mode_indent(page)
+            } else {
+                mode_indent(lines)
+            };
+            out.extend(std::iter::repeat_n(indent, page.len()));
+            start = end;
+        }
+    }
+    out
+}
+
 fn mode_indent(lines: &[Line<'_>]) -> usize {
     let mut counts = std::collections::HashMap::new();
     for l in lines {
@@ -1025,14 +1069,17 @@ fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>) {
     let mut out: Vec<RawParagraph> = Vec::with_capacity(paragraphs.len());
     for p in paragraphs.drain(..) {
         if let Some(last) = out.last_mut() {
-            let continues = !ends_clause(&last.text)
-                && !is_closing(&last.text)
-                && !is_enacting_formula(&last.text)
-                && operative_number(&p.text).is_none()
-                && !subparagraph_marker(&p.text)
-                && !is_closing(&p.text)
-                && (p.page_break || p.text.starts_with(|c: char| c.is_lowercase()))
-                && !looks_like_heading(&last.text);
+            // "… the heavy burden of tuberculosis," ⏎ page ⏎ "HIV and AIDS, …": a list cut by
+            // the page, which the clause-end test alone would leave in two.
+            let continues = p.continued
+                || !ends_clause(&last.text)
+                    && !is_closing(&last.text)
+                    && !is_enacting_formula(&last.text)
+                    && operative_number(&p.text).is_none()
+                    && !subparagraph_marker(&p.text)
+                    && !is_closing(&p.text)
+                    && (p.page_break || p.text.starts_with(|c: char| c.is_lowercase()))
+                    && !looks_like_heading(&last.text);
             if continues {
                 join_into(&mut last.text, &p.text);
                 continue;
@@ -1724,7 +1771,8 @@ fn adoption_date(
     // "of 22 November 1967", "17 (1947). Resolution of 10 February 1947", OCR'd "ef"/"Of".
     for h in header {
         let lower = h.to_ascii_lowercase();
-        if lower.starts_with("of ") || lower.starts_with("ef ") || lower.contains("resolution of ") {
+        if lower.starts_with("of ") || lower.starts_with("ef ") || lower.contains("resolution of ")
+        {
             if let Some(d) = parse_date(h).filter(&fits) {
                 return Some(d);
             }
