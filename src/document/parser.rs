@@ -37,7 +37,17 @@ pub fn parse(source: &Source) -> Document {
 
     let markers: BTreeSet<u32> = notes.iter().filter_map(|n| n.marker.parse().ok()).collect();
     let mut calls = CallTracker::new(markers);
-    let mut inlined: Vec<Inline> = raw.iter().map(|p| inline(&p.text, &mut calls)).collect();
+    let markdown = source.path.to_ascii_lowercase().ends_with(".md");
+    let mut inlined: Vec<Inline> = raw
+        .iter()
+        .map(|p| {
+            // "## Heading" in a Markdown file: the marks go, the line stays a heading.
+            let heading = markdown.then(|| markdown_heading(&p.text)).flatten();
+            let mut inl = inline(heading.unwrap_or(&p.text), &mut calls);
+            inl.heading = heading.is_some();
+            inl
+        })
+        .collect();
     inlined.retain(|p| !p.text.trim().is_empty());
 
     let kind = source
@@ -1209,6 +1219,16 @@ struct Inline {
     text: String,
     markup: Vec<Markup>,
     footnotes: Vec<String>,
+    /// Marked as a heading by the source itself (Markdown `#`).
+    heading: bool,
+}
+
+/// `## Heading` → `Heading`.
+fn markdown_heading(text: &str) -> Option<&str> {
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    let rest = text.get(hashes..)?;
+    ((1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.contains('\n'))
+        .then(|| rest.trim())
 }
 
 /// Decides which bare numbers in the text are footnote calls: only defined markers, the first
@@ -1361,15 +1381,17 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
             break;
         };
         if c == '*' {
+            // `**strong**` (Markdown) is one delimiter, styled like `*emphasis*`.
+            let width = if text[i + 1..].starts_with('*') { 2 } else { 1 };
             let opens = emphasis_start.is_none()
-                && text[i + 1..]
+                && text[i + width..]
                     .chars()
                     .next()
-                    .is_some_and(|n| !n.is_whitespace())
-                && last_star.is_some_and(|l| l > i);
+                    .is_some_and(|n| !n.is_whitespace() && n != '*')
+                && last_star.is_some_and(|l| l >= i + width);
             if opens {
                 emphasis_start = Some(out.len());
-                i += 1;
+                i += width;
                 continue;
             }
             if let Some(start) = emphasis_start.take() {
@@ -1379,7 +1401,7 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
                         end: out.len(),
                     });
                 }
-                i += 1;
+                i += width;
                 continue;
             }
             out.push(c);
@@ -1449,6 +1471,7 @@ fn inline(text: &str, calls: &mut CallTracker) -> Inline {
         text: out,
         markup,
         footnotes,
+        heading: false,
     }
 }
 
@@ -1588,7 +1611,7 @@ fn number_paragraphs(
         {
             closing += 1;
             ParagraphKind::Closing
-        } else if is_enacting_formula(&p.text) {
+        } else if p.heading || is_enacting_formula(&p.text) {
             heading += 1;
             ParagraphKind::Heading
         } else if resolution && operative_number(&p.text).is_some() {
@@ -1733,14 +1756,33 @@ fn detect_kind(front: &Front, text: &str) -> DocumentKind {
     {
         return DocumentKind::Resolution;
     }
-    let head: String = text.chars().take(2000).collect::<String>().to_lowercase();
-    if head.contains("déclaration") || head.contains("declaration") {
+    // What a text is, it says in its first line ("Déclaration d'Astana…", "Charter of the United
+    // Nations"); a note that mentions the Charter further down is not a treaty.
+    let head = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .chars()
+        .take(300)
+        .collect::<String>()
+        .to_lowercase();
+    let head = head
+        .trim_start_matches("the ")
+        .trim_start_matches("la ")
+        .trim_start_matches("le ");
+    let opens = |words: &[&str]| words.iter().any(|w| head.starts_with(w));
+    if opens(&["déclaration", "declaration"]) {
         DocumentKind::Declaration
-    } else if head.contains("charte")
-        || head.contains("charter")
-        || head.contains("traité")
-        || head.contains("treaty")
-    {
+    } else if opens(&[
+        "charte",
+        "charter",
+        "traité",
+        "treaty",
+        "convention",
+        "pacte",
+        "covenant",
+    ]) {
         DocumentKind::Treaty
     } else {
         DocumentKind::Document
