@@ -300,7 +300,11 @@ fn security_council_pdf_layout_of_the_2000s() {
 fn security_council_dates_fall_in_the_year_of_their_symbol() {
     let corpus = bundled();
     let mut dated = 0;
-    for d in corpus.documents.iter().filter(|d| d.collection == "Security Council") {
+    for d in corpus
+        .documents
+        .iter()
+        .filter(|d| d.collection == "Security Council")
+    {
         let symbol = d.symbol.as_ref().unwrap().to_string();
         let year = &symbol[symbol.len() - 5..symbol.len() - 1];
         if let Some(date) = &d.date {

@@ -1724,7 +1724,8 @@ fn adoption_date(
     // "of 22 November 1967", "17 (1947). Resolution of 10 February 1947", OCR'd "ef"/"Of".
     for h in header {
         let lower = h.to_ascii_lowercase();
-        if lower.starts_with("of ") || lower.starts_with("ef ") || lower.contains("resolution of ") {
+        if lower.starts_with("of ") || lower.starts_with("ef ") || lower.contains("resolution of ")
+        {
             if let Some(d) = parse_date(h).filter(&fits) {
                 return Some(d);
             }
