@@ -4,6 +4,10 @@
 //! `clean` says the text needs no sanitising (see `document::source::sanitize`). Checking this here,
 //! once per build, lets `source::bundled()` hand out `&'static str` without scanning 3.5 MB at
 //! every start; the one file that is not clean (a stray tab) is sanitised at load time.
+//!
+//! Also sets `PLENARY_BUNDLED_HASH`: a hash of everything that decides what the bundled library
+//! parses to (the texts, their catalogs, and the code in `src/document/`). It keys the start-up
+//! cache (`document::cache`), so a changed text or parser never serves stale documents.
 
 use std::env;
 use std::fmt::Write as _;
@@ -12,6 +16,10 @@ use std::path::{Path, PathBuf};
 
 /// Folders whose documents are embedded, relative to the crate root.
 const ROOTS: [&str; 2] = ["seeds", "assets/library"];
+/// Catalogs of the bundled documents: their metadata changes the parsed documents too.
+const CATALOGS: [&str; 2] = ["seeds/catalog.toml", "assets/library/catalog.toml"];
+/// The code that turns texts into linked documents; a change there must invalidate the cache.
+const PARSER_DIR: &str = "src/document";
 /// Provenance notes, not documents.
 const SKIPPED: [&str; 2] = ["SOURCE.md", "README.md"];
 
@@ -52,6 +60,61 @@ fn main() {
     }
     code.push_str("];\n");
     fs::write(out.join("bundled.rs"), code).expect("write $OUT_DIR/bundled.rs");
+
+    let mut hash = Fnv::default();
+    for file in &files {
+        hash.file(&manifest, file);
+    }
+    for catalog in CATALOGS {
+        println!("cargo:rerun-if-changed={catalog}");
+        hash.file(&manifest, &manifest.join(catalog));
+    }
+    println!("cargo:rerun-if-changed={PARSER_DIR}");
+    let mut code_files: Vec<PathBuf> = fs::read_dir(manifest.join(PARSER_DIR))
+        .unwrap_or_else(|e| panic!("read {PARSER_DIR}: {e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
+        .collect();
+    code_files.sort();
+    for file in &code_files {
+        println!("cargo:rerun-if-changed={}", file.display());
+        hash.file(&manifest, file);
+    }
+    println!("cargo:rustc-env=PLENARY_BUNDLED_HASH={:016x}", hash.0);
+}
+
+/// FNV-1a, 64 bits: stable across Rust versions and platforms (std's hasher is not), and plenty
+/// to tell one build's inputs from another's. Speed does not matter here: it runs once per build.
+struct Fnv(u64);
+
+impl Default for Fnv {
+    fn default() -> Self {
+        Fnv(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv {
+    fn bytes(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+
+    /// The file's path (relative, so the hash does not depend on where the crate is) and bytes,
+    /// each preceded by its length so that no two different sets of files hash the same stream.
+    fn file(&mut self, manifest: &Path, file: &Path) {
+        let rel = file
+            .strip_prefix(manifest)
+            .unwrap_or(file)
+            .to_string_lossy()
+            .replace('\\', "/");
+        let bytes = fs::read(file).unwrap_or_else(|e| panic!("read {}: {e}", file.display()));
+        self.bytes(&(rel.len() as u64).to_le_bytes());
+        self.bytes(rel.as_bytes());
+        self.bytes(&(bytes.len() as u64).to_le_bytes());
+        self.bytes(&bytes);
+    }
 }
 
 fn collect(dir: &Path, files: &mut Vec<PathBuf>) {

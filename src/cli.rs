@@ -9,9 +9,9 @@ use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
 
-use crate::app::Library;
+use crate::app::{Library, LoadRequest};
 use crate::bookmarks::{BookmarkStore, format_date};
-use crate::document::{Citation, Corpus, Document};
+use crate::document::{Citation, Corpus, Document, cache};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -89,9 +89,34 @@ pub enum Command {
     },
 }
 
-/// Loads the library named by the arguments, reporting unloadable files on stderr.
+/// Where the start-up cache lives: `PLENARY_CACHE_DIR`, else the platform's cache folder
+/// (`$XDG_CACHE_HOME/plenary` on Linux). None when there is neither: every start parses.
+pub fn cache_dir() -> Option<PathBuf> {
+    match std::env::var_os("PLENARY_CACHE_DIR") {
+        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
+        _ => directories::ProjectDirs::from("", "", "plenary").map(|d| d.cache_dir().to_path_buf()),
+    }
+}
+
+/// What the reader's loader is to load, from the arguments.
+pub fn load_request(args: &LibraryArgs) -> LoadRequest {
+    LoadRequest {
+        paths: args.paths.clone(),
+        bundled: !args.no_bundled,
+        cache_dir: cache_dir(),
+    }
+}
+
+/// Loads the library named by the arguments (the bundled part through the start-up cache),
+/// reporting unloadable files on stderr.
 pub fn load_corpus(args: &LibraryArgs) -> Corpus {
-    let corpus = Corpus::load(&args.paths, !args.no_bundled);
+    let request = load_request(args);
+    let corpus = cache::load(
+        &request.paths,
+        request.bundled,
+        request.cache_dir.as_deref(),
+        &mut |_| {},
+    );
     for e in &corpus.errors {
         eprintln!("plenary: {e}");
     }
@@ -381,16 +406,14 @@ pub fn main_with(cli: Cli) -> Result<()> {
                     "the reader needs a terminal; for scripts use `plenary list`, `show`, `cites` or `search`"
                 );
             }
-            let corpus = Corpus::load(&cli.library.paths, !cli.library.no_bundled);
-            let (store, mut warnings) = BookmarkStore::open_default();
-            warnings.extend(corpus.errors.iter().map(ToString::to_string));
-            let shown = warnings.clone();
-            let result = crate::tui::run(corpus, store, warnings);
+            // Unreadable files are reported by the loader, inside the reader.
+            let (store, warnings) = BookmarkStore::open_default();
+            let shown = crate::tui::run(load_request(&cli.library), store, warnings)?;
             // The reader's screen is gone: leave the load problems where the user can read them.
             for w in shown {
                 eprintln!("plenary: {w}");
             }
-            result
+            Ok(())
         }
     }
 }

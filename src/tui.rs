@@ -1,37 +1,79 @@
 //! The interactive reader's event loop: terminal events and search results in, frames out.
 
+use std::sync::mpsc::TryRecvError;
 use std::time::Duration;
 
 use anyhow::Context;
 
-use crate::app::{Action, App, Library, SearchWorker};
+use crate::app::{Action, App, LoadRequest, Message, MessageKind, SearchWorker, spawn_loader};
 use crate::bookmarks::BookmarkStore;
-use crate::document::Corpus;
 use crate::keymap;
 use crate::terminal::{self, Tui};
 
 /// How long to wait for input while a search result may still arrive.
 const RESULT_POLL: Duration = Duration::from_millis(25);
+/// The same while the library loads: its parts are worth showing the moment they come, and
+/// loading lasts a fraction of a second at start, so polling this often costs nothing.
+const LOAD_POLL: Duration = Duration::from_millis(4);
 
-/// Runs the reader until the user quits. The terminal is restored on every way out.
-pub fn run(corpus: Corpus, bookmarks: BookmarkStore, warnings: Vec<String>) -> anyhow::Result<()> {
-    let library = Library::new(corpus);
-    let mut worker = SearchWorker::spawn(library.paragraphs.clone(), library.documents.clone());
-    let mut app = App::new(library, bookmarks, warnings);
+/// Runs the reader until the user quits. The terminal is restored on every way out. Returns the
+/// warnings shown (bookmark and load problems), for the caller to print once the screen is gone.
+///
+/// The first frame is drawn at once, before the library is in: a loader thread reads it (from the
+/// start-up cache or by parsing) and builds its indexes, and its reports reach the app as actions
+/// between keys, so input and drawing never wait for it. Searches need the indexes, so the search
+/// worker starts when they arrive.
+pub fn run(
+    request: LoadRequest,
+    bookmarks: BookmarkStore,
+    warnings: Vec<String>,
+) -> anyhow::Result<Vec<String>> {
+    let loader = spawn_loader(request);
+    let mut app = App::loading(bookmarks, warnings);
     let mut tui = Tui::enter().context("cannot set up the terminal")?;
     let size = tui.size().context("cannot read the terminal size")?;
     app.update(Action::Resize {
         width: size.width,
         height: size.height,
     });
+    let mut worker: Option<SearchWorker> = None;
     let mut dirty = true;
     loop {
-        while let Ok(result) = worker.results.try_recv() {
-            app.update(result);
-            dirty = true;
+        loop {
+            match loader.try_recv() {
+                Ok(event) => {
+                    app.update(event);
+                    dirty = true;
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    if app.loading.is_some() {
+                        // The loader died without finishing (a bug): say so, stop waiting.
+                        app.loading = None;
+                        app.message = Some(Message {
+                            text: "the library could not be loaded completely".to_string(),
+                            kind: MessageKind::Error,
+                        });
+                        dirty = true;
+                    }
+                    break;
+                }
+            }
         }
-        for request in app.take_search_requests() {
-            worker.submit(request);
+        if worker.is_none() && app.library.indexed {
+            worker = Some(SearchWorker::spawn(
+                app.library.paragraphs.clone(),
+                app.library.documents.clone(),
+            ));
+        }
+        if let Some(worker) = worker.as_mut() {
+            while let Ok(result) = worker.results.try_recv() {
+                app.update(result);
+                dirty = true;
+            }
+            for request in app.take_search_requests() {
+                worker.submit(request);
+            }
         }
         for bytes in app.take_output() {
             tui.write_raw(&bytes)
@@ -44,8 +86,12 @@ pub fn run(corpus: Corpus, bookmarks: BookmarkStore, warnings: Vec<String>) -> a
             tui.draw(&app).context("cannot draw")?;
             dirty = false;
         }
-        // Block on input unless a search result may come in meanwhile.
-        let timeout = app.awaiting_results().then_some(RESULT_POLL);
+        // Block on input unless a search result or the library may come in meanwhile.
+        let timeout = if app.loading.is_some() {
+            Some(LOAD_POLL)
+        } else {
+            app.awaiting_results().then_some(RESULT_POLL)
+        };
         if let Some(event) = terminal::next_event(timeout).context("cannot read input")? {
             if let Some(action) = keymap::action_for_event(&event, app.key_mode()) {
                 app.update(action);
@@ -54,5 +100,5 @@ pub fn run(corpus: Corpus, bookmarks: BookmarkStore, warnings: Vec<String>) -> a
         }
     }
     drop(tui);
-    Ok(())
+    Ok(app.warnings)
 }

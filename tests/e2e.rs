@@ -38,10 +38,12 @@ struct Session {
     raw: Vec<u8>,
 }
 
-/// The child's environment: the config folder in `home`, nothing from the user's own setup.
+/// The child's environment: the config and cache folders in `home`, nothing from the user's own setup.
 fn isolate(env: &mut dyn FnMut(&str, Option<&Path>), home: &Path) {
     env("PLENARY_CONFIG_DIR", None);
     env("XDG_CONFIG_HOME", Some(home));
+    env("PLENARY_CACHE_DIR", None);
+    env("XDG_CACHE_HOME", Some(home));
     env("HOME", Some(home));
 }
 
@@ -404,8 +406,9 @@ fn bookmark_made_in_the_reader_is_there_after_a_restart() {
 
     // ----- second run: the bookmark list shows it, Enter jumps to it -----
     let mut second = Session::start("second run", home);
+    // The first frame comes before the library: wait for its documents.
     second.wait_for("the document list", |s| {
-        s.has("Documents (") && s.has(" LIST ")
+        s.has("Documents (") && s.has("Seeds") && s.has(" LIST ")
     });
     second.send("B");
     let entry = format!("{DOC_ID}, {id} ");

@@ -1,22 +1,41 @@
-//! The corpus together with the two search indexes built over it once at start.
+//! The corpus with the two search indexes over it, and the thread that loads both off the input thread.
 
+use std::fmt;
+use std::path::PathBuf;
 use std::sync::Arc;
+use std::sync::mpsc::{Receiver, Sender, channel};
+use std::time::{Duration, Instant};
 
+use super::Action;
+use crate::document::cache::{self, Progress};
 use crate::document::{Corpus, Document};
 use crate::search::{RecordId, SearchIndex};
 
+/// Progress reports closer together than this are dropped: the reader redraws for each one.
+const PROGRESS_EVERY: Duration = Duration::from_millis(40);
+
 pub struct Library {
-    pub corpus: Corpus,
+    /// Shared with the loader thread, which builds the indexes from it after handing it over.
+    pub corpus: Arc<Corpus>,
     /// One record per paragraph: doc = document index, item = paragraph index.
     pub paragraphs: Arc<SearchIndex>,
     /// One record per document (item 0): "symbol date title kind".
     pub documents: Arc<SearchIndex>,
     /// `list_order`, computed once.
     order: Vec<usize>,
+    /// False until the indexes over this corpus are in; before that they are empty.
+    pub indexed: bool,
 }
 
-impl Library {
-    pub fn new(corpus: Corpus) -> Library {
+/// The search indexes over one corpus.
+#[derive(Clone)]
+pub struct Indexes {
+    pub paragraphs: Arc<SearchIndex>,
+    pub documents: Arc<SearchIndex>,
+}
+
+impl Indexes {
+    pub fn build(corpus: &Corpus) -> Indexes {
         let paragraphs =
             SearchIndex::build(corpus.documents.iter().enumerate().flat_map(|(d, doc)| {
                 doc.paragraphs.iter().enumerate().map(move |(i, p)| {
@@ -39,6 +58,119 @@ impl Library {
                 s.as_str(),
             )
         }));
+        Indexes {
+            paragraphs: Arc::new(paragraphs),
+            documents: Arc::new(documents),
+        }
+    }
+}
+
+/// Actions compare and print; an index is too big for either, so it is compared by identity.
+impl PartialEq for Indexes {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.paragraphs, &other.paragraphs)
+            && Arc::ptr_eq(&self.documents, &other.documents)
+    }
+}
+
+impl fmt::Debug for Indexes {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "Indexes({} paragraphs, {} documents)",
+            self.paragraphs.len(),
+            self.documents.len()
+        )
+    }
+}
+
+/// A corpus handed from the loader to the reader inside an `Action`, compared by identity.
+#[derive(Clone)]
+pub struct SharedCorpus(pub Arc<Corpus>);
+
+impl PartialEq for SharedCorpus {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl fmt::Debug for SharedCorpus {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SharedCorpus({} documents)", self.0.documents.len())
+    }
+}
+
+/// What the loader reports, in this order: progress, the corpus, then its indexes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum LoadEvent {
+    Progress(Progress),
+    /// The linked corpus; the reader can show it while the indexes are built.
+    Corpus {
+        corpus: SharedCorpus,
+        /// Files that could not be loaded, one line each.
+        warnings: Vec<String>,
+    },
+    Indexes(Indexes),
+}
+
+/// What to load: the command line's library arguments and where the start-up cache lives.
+#[derive(Debug, Clone, Default)]
+pub struct LoadRequest {
+    pub paths: Vec<PathBuf>,
+    pub bundled: bool,
+    /// None: no cache (the bundled library is parsed).
+    pub cache_dir: Option<PathBuf>,
+}
+
+/// Loads the library and builds its indexes on a thread; `Action::Load` events arrive on the
+/// receiver. Should the receiver be dropped (the reader quit), the thread skips what is left
+/// after the corpus; the process exit ends it otherwise.
+pub fn spawn_loader(request: LoadRequest) -> Receiver<Action> {
+    let (tx, rx) = channel();
+    std::thread::spawn(move || load(&request, &tx));
+    rx
+}
+
+/// The loader's work, on the calling thread.
+pub fn load(request: &LoadRequest, tx: &Sender<Action>) {
+    let send = |event| tx.send(Action::Load(event)).is_ok();
+    let mut last: Option<Instant> = None;
+    let mut report = |p: Progress| {
+        if p.done < p.total && last.is_some_and(|t| t.elapsed() < PROGRESS_EVERY) {
+            return;
+        }
+        last = Some(Instant::now());
+        // A closed channel means the reader quit; what is left is not worth stopping midway.
+        let _ = tx.send(Action::Load(LoadEvent::Progress(p)));
+    };
+    let corpus = cache::load(
+        &request.paths,
+        request.bundled,
+        request.cache_dir.as_deref(),
+        &mut report,
+    );
+    let warnings = corpus.errors.iter().map(ToString::to_string).collect();
+    let corpus = Arc::new(corpus);
+    if !send(LoadEvent::Corpus {
+        corpus: SharedCorpus(Arc::clone(&corpus)),
+        warnings,
+    }) {
+        return;
+    }
+    send(LoadEvent::Indexes(Indexes::build(&corpus)));
+}
+
+impl Library {
+    /// The corpus with its indexes built here, at once (for commands and tests).
+    pub fn new(corpus: Corpus) -> Library {
+        let indexes = Indexes::build(&corpus);
+        let mut library = Library::unindexed(Arc::new(corpus));
+        library.set_indexes(indexes);
+        library
+    }
+
+    /// The corpus with empty indexes until `set_indexes`.
+    pub fn unindexed(corpus: Arc<Corpus>) -> Library {
         let order = corpus
             .collections()
             .flat_map(|(_, docs)| docs.iter().copied())
@@ -46,9 +178,21 @@ impl Library {
         Library {
             order,
             corpus,
-            paragraphs: Arc::new(paragraphs),
-            documents: Arc::new(documents),
+            paragraphs: Arc::default(),
+            documents: Arc::default(),
+            indexed: false,
         }
+    }
+
+    /// Nothing yet: what the reader shows before the loader's first report.
+    pub fn empty() -> Library {
+        Library::unindexed(Arc::default())
+    }
+
+    pub fn set_indexes(&mut self, indexes: Indexes) {
+        self.paragraphs = indexes.paragraphs;
+        self.documents = indexes.documents;
+        self.indexed = true;
     }
 
     pub fn documents(&self) -> &[Document] {

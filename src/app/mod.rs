@@ -8,10 +8,11 @@ use ratatui::layout::{Position, Rect};
 use ratatui_textarea::{Input, TextArea};
 
 use crate::bookmarks::{self, Bookmark, BookmarkStore};
-use crate::document::{Citation, Document, Footnote};
+use crate::document::cache::Progress;
+use crate::document::{Citation, Corpus, Document, Footnote};
 use crate::keymap::KeyMode;
 use crate::search::Hit;
-pub use library::Library;
+pub use library::{Indexes, Library, LoadEvent, LoadRequest, SharedCorpus, spawn_loader};
 use view::{Areas, areas};
 pub use worker::{RESULT_LIMIT, SearchRequest, SearchTarget, SearchWorker};
 
@@ -67,6 +68,30 @@ pub enum Action {
         generation: u64,
         hits: Vec<Hit>,
     },
+    /// From the library loader thread.
+    Load(LoadEvent),
+}
+
+/// How far the library is from ready, while the reader already runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loading {
+    /// Reading and parsing documents: so many of so many (0 of 0 before the first report).
+    Documents(Progress),
+    /// The documents are in; the search indexes are being built.
+    Indexing,
+}
+
+impl Loading {
+    /// The status line's words for it.
+    pub fn describe(self) -> String {
+        match self {
+            Loading::Documents(Progress { done, total }) if total > 0 => {
+                format!("Loading library… {done}/{total}")
+            }
+            Loading::Documents(_) => "Loading library…".to_string(),
+            Loading::Indexing => "Indexing…".to_string(),
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -193,6 +218,8 @@ pub struct App {
     deleted_bookmark: Option<Bookmark>,
     /// After a jump, bring the target paragraph to the top of the pane, not its bottom edge.
     align_top: bool,
+    /// Some while the library loads in the background (see `App::loading`).
+    pub loading: Option<Loading>,
     generation: u64,
     search_requests: Vec<SearchRequest>,
     output: Vec<Vec<u8>>,
@@ -200,13 +227,25 @@ pub struct App {
 
 impl App {
     pub fn new(library: Library, bookmarks: BookmarkStore, warnings: Vec<String>) -> App {
-        let first = library.list_order().first().copied().unwrap_or(0);
-        let message = match warnings.as_slice() {
-            [] => None,
-            [one] => Some(one.clone()),
-            [first, rest @ ..] => Some(format!("{first} (and {} more warnings)", rest.len())),
+        let mut app = App::with(library, bookmarks, warnings);
+        if app.library.documents().is_empty() {
+            app.info_kind("no documents loaded", MessageKind::Warning);
         }
-        .map(|text| Message {
+        app
+    }
+
+    /// The reader before its library is in: empty, with progress in the status line, until
+    /// `Action::Load` events from the loader (`spawn_loader`) bring the corpus, then the indexes.
+    pub fn loading(bookmarks: BookmarkStore, warnings: Vec<String>) -> App {
+        let mut app = App::with(Library::empty(), bookmarks, warnings);
+        app.loading = Some(Loading::Documents(Progress { done: 0, total: 0 }));
+        app
+    }
+
+    /// The state both start from; warnings open the messages pop-up.
+    fn with(library: Library, bookmarks: BookmarkStore, warnings: Vec<String>) -> App {
+        let first = library.list_order().first().copied().unwrap_or(0);
+        let message = warning_message(&warnings).map(|text| Message {
             text,
             kind: MessageKind::Warning,
         });
@@ -229,15 +268,13 @@ impl App {
             should_quit: false,
             align_top: false,
             deleted_bookmark: None,
+            loading: None,
             generation: 0,
             search_requests: Vec::new(),
             output: Vec::new(),
         };
         if !app.warnings.is_empty() {
             app.popups.push(Popup::Messages { scroll: 0 });
-        }
-        if app.library.documents().is_empty() {
-            app.info_kind("no documents loaded", MessageKind::Warning);
         }
         app
     }
@@ -268,9 +305,10 @@ impl App {
         }
     }
 
-    /// A search result may still arrive: the event loop should poll rather than block.
+    /// A search result or the library may still arrive: the event loop should poll rather
+    /// than block.
     pub fn awaiting_results(&self) -> bool {
-        self.filter.as_ref().is_some_and(|f| f.pending)
+        self.filter.as_ref().is_some_and(|f| f.pending) || self.loading.is_some()
     }
 
     /// Queries for the search worker, oldest first.
@@ -480,6 +518,10 @@ impl App {
                 self.take_results(generation, hits);
                 return;
             }
+            Action::Load(event) => {
+                self.load_event(event);
+                return;
+            }
             Action::Quit => {
                 self.should_quit = true;
                 return;
@@ -507,6 +549,76 @@ impl App {
         if follow_selection {
             self.keep_in_view();
         }
+    }
+
+    // ----- loading -----
+
+    fn load_event(&mut self, event: LoadEvent) {
+        match event {
+            LoadEvent::Progress(p) => {
+                if matches!(self.loading, Some(Loading::Documents(_))) {
+                    self.loading = Some(Loading::Documents(p));
+                }
+            }
+            LoadEvent::Corpus { corpus, warnings } => {
+                self.install_corpus(corpus.0, warnings);
+                self.loading = Some(Loading::Indexing);
+            }
+            LoadEvent::Indexes(indexes) => {
+                self.library.set_indexes(indexes);
+                self.loading = None;
+            }
+        }
+    }
+
+    /// Swaps in a new corpus, keeping the open and highlighted documents where it has them
+    /// (by id) and dropping what points into the old one: history, pop-ups on documents. An open
+    /// filter stays open and its query is sent again, for this corpus: it was typed ahead, and
+    /// the search worker answers it once the indexes are in.
+    fn install_corpus(&mut self, corpus: std::sync::Arc<Corpus>, warnings: Vec<String>) {
+        let open = self.document().map(|d| d.id.clone());
+        let highlighted = self
+            .library
+            .document(self.list_selected)
+            .map(|d| d.id.clone());
+        let para = self.para;
+        self.library = Library::unindexed(corpus);
+        let corpus = std::sync::Arc::clone(&self.library.corpus);
+        let find = |id: Option<String>| id.and_then(|id| corpus.index_of(&id));
+        let first = self.library.list_order().first().copied().unwrap_or(0);
+        let kept = find(open);
+        self.open(kept.unwrap_or(first), if kept.is_some() { para } else { 0 });
+        self.list_selected = find(highlighted).unwrap_or(self.doc);
+        self.back.clear();
+        self.forward.clear();
+        if let Some(mut f) = self.filter.take() {
+            f.saved = self.place();
+            f.results = None;
+            f.results_query.clear();
+            f.selected = 0;
+            self.filter = Some(f);
+            self.send_query();
+        }
+        self.popups.retain(|p| {
+            matches!(
+                p,
+                Popup::Help { .. } | Popup::Messages { .. } | Popup::Bookmarks { .. }
+            )
+        });
+        if let Some(text) = warning_message(&warnings) {
+            self.info_kind(text, MessageKind::Warning);
+            if !self
+                .popups
+                .iter()
+                .any(|p| matches!(p, Popup::Messages { .. }))
+            {
+                self.popups.push(Popup::Messages { scroll: 0 });
+            }
+        } else if self.library.documents().is_empty() {
+            self.info_kind("no documents loaded", MessageKind::Warning);
+        }
+        self.warnings.extend(warnings);
+        self.keep_in_view();
     }
 
     fn info(&mut self, text: impl Into<String>) {
@@ -1091,6 +1203,11 @@ impl App {
                 .and_then(|s| self.library.corpus.find(s))
         });
         let Some(doc) = found else {
+            if let Some(loading @ Loading::Documents(_)) = self.loading {
+                // Not in the library yet, perhaps: the documents are still coming.
+                self.info(format!("still loading: {}", loading.describe()));
+                return;
+            }
             let what = b.symbol.clone().unwrap_or_else(|| b.document.clone());
             // A user file: say how to get it back into the library.
             let hint = if b.path.is_empty() || b.path.starts_with("bundled:") {
@@ -1228,6 +1345,15 @@ impl App {
 /// their document once per run, not above every paragraph.
 pub fn starts_document_group(entries: &[(usize, usize)], i: usize) -> bool {
     i == 0 || entries.get(i - 1).map(|e| e.0) != entries.get(i).map(|e| e.0)
+}
+
+/// One status-line message for a list of warnings.
+fn warning_message(warnings: &[String]) -> Option<String> {
+    match warnings {
+        [] => None,
+        [one] => Some(one.clone()),
+        [first, rest @ ..] => Some(format!("{first} (and {} more warnings)", rest.len())),
+    }
 }
 
 /// `pos + delta` within `0..len` (0 when empty).

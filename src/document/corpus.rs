@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::citation::{Reference, title_similarity};
+use super::citation::{Citation, Reference, title_similarity};
 use super::model::{Document, DocumentKind, Language, ParagraphKind};
 use super::parser;
 use super::source::{self, LoadError, Source};
@@ -53,50 +53,61 @@ impl Corpus {
     }
 
     /// Links a set of parsed documents: unique ids, symbol lookup, citation targets and backlinks.
-    pub fn from_documents(mut documents: Vec<Document>) -> Corpus {
-        let mut by_id = HashMap::with_capacity(documents.len());
-        for (i, doc) in documents.iter_mut().enumerate() {
-            if by_id.contains_key(&doc.id) {
+    pub fn from_documents(documents: Vec<Document>) -> Corpus {
+        let mut corpus = Corpus::from_linked(documents);
+        corpus.link();
+        corpus
+    }
+
+    /// Documents that were linked together before (the start-up cache): ids and lookups only.
+    pub(crate) fn from_linked(documents: Vec<Document>) -> Corpus {
+        let mut corpus = Corpus::default();
+        corpus.add(documents);
+        corpus
+    }
+
+    /// Adds documents (the user's files, next to a cached bundled library) and links the whole
+    /// set again: their citations may land in the documents already here, those gain backlinks,
+    /// and a citation here that found nothing before may now name one of the new documents.
+    /// Ids already here keep theirs; a new document with a taken id gets a suffix.
+    pub fn extend(&mut self, documents: Vec<Document>) {
+        if documents.is_empty() {
+            return;
+        }
+        self.add(documents);
+        self.link();
+    }
+
+    /// Appends documents with unique ids and registers them in the lookups (the first document
+    /// with a symbol keeps it) and the library order. Does not link.
+    fn add(&mut self, documents: Vec<Document>) {
+        let start = self.documents.len();
+        self.documents.extend(documents);
+        self.by_id.reserve(self.documents.len() - start);
+        for (i, doc) in self.documents.iter_mut().enumerate().skip(start) {
+            if self.by_id.contains_key(&doc.id) {
                 let base = doc.id.clone();
                 let mut n = 2;
-                while by_id.contains_key(&format!("{base}-{n}")) {
+                while self.by_id.contains_key(&format!("{base}-{n}")) {
                     n += 1;
                 }
                 doc.id = format!("{base}-{n}");
             }
-            by_id.insert(doc.id.clone(), i);
+            self.by_id.insert(doc.id.clone(), i);
         }
-        let mut by_symbol = HashMap::new();
-        for (i, doc) in documents.iter().enumerate() {
+        for (i, doc) in self.documents.iter().enumerate().skip(start) {
             if let Some(s) = &doc.symbol {
-                by_symbol.entry(s.key()).or_insert(i);
-                by_symbol.entry(s.base_key()).or_insert(i);
+                self.by_symbol.entry(s.key()).or_insert(i);
+                self.by_symbol.entry(s.base_key()).or_insert(i);
             }
-        }
-        let mut by_date: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, doc) in documents.iter().enumerate() {
             if let Some(d) = &doc.date {
-                by_date.entry(d.clone()).or_default().push(i);
+                self.by_date.entry(d.clone()).or_default().push(i);
+            }
+            if doc.kind == DocumentKind::Treaty && is_un_charter(doc) {
+                self.charters.push(i);
             }
         }
-        let charters = documents
-            .iter()
-            .enumerate()
-            .filter(|(_, d)| d.kind == DocumentKind::Treaty && is_un_charter(d))
-            .map(|(i, _)| i)
-            .collect();
-        let order = library_order(&documents);
-        let mut corpus = Corpus {
-            documents,
-            errors: Vec::new(),
-            by_id,
-            by_symbol,
-            by_date,
-            charters,
-            order,
-        };
-        corpus.link();
-        corpus
+        self.order = library_order(&self.documents);
     }
 
     pub fn get(&self, id: &str) -> Option<&Document> {
@@ -144,7 +155,19 @@ impl Corpus {
     }
 
     /// Resolves every citation to a document where the corpus has one, and fills the backlinks.
+    ///
+    /// Runs again over documents linked before (see `extend`): each citation first goes back to
+    /// the state `find_citations` left it in, so the result equals linking the set from scratch.
     fn link(&mut self) {
+        for doc in &mut self.documents {
+            let language = doc.language;
+            for p in &mut doc.paragraphs {
+                p.citations.iter_mut().for_each(|c| unlink(c, language));
+            }
+            for f in &mut doc.footnotes {
+                f.citations.iter_mut().for_each(|c| unlink(c, language));
+            }
+        }
         let resolved: Vec<Vec<Option<Resolved>>> = self
             .documents
             .iter()
@@ -272,6 +295,24 @@ fn library_order(documents: &[Document]) -> Vec<(String, Vec<usize>)> {
         members.sort_by_cached_key(|&d| natural_key(&documents[d].id));
     }
     groups
+}
+
+/// Undoes what `link` did to a citation: as `find_citations` made it, a symbol (and its link)
+/// only when the text wrote one, no target.
+fn unlink(c: &mut Citation, language: Language) {
+    c.target = None;
+    c.paragraph = None;
+    if let Reference::Symbol(s) = &c.reference {
+        if c.symbol.as_ref() != Some(s) {
+            c.symbol = Some(s.clone());
+        }
+        if c.url.is_none() {
+            c.url = Some(s.url(language));
+        }
+    } else {
+        c.symbol = None;
+        c.url = None;
+    }
 }
 
 /// Orders `s-res-9-1946` before `s-res-10-1946`: digit runs compare as numbers.

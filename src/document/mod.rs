@@ -1,5 +1,6 @@
 //! Documents: the model, the parser, citations and the corpus. Nothing here knows about terminals.
 
+pub mod cache;
 pub mod citation;
 pub mod corpus;
 pub mod model;

@@ -63,7 +63,7 @@ impl Language {
 }
 
 /// The role a paragraph plays in the document.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, serde::Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ParagraphKind {
     /// "Rappelant …," / "Recalling …,": cited as PP1, PP2…
@@ -144,7 +144,7 @@ pub struct Footnote {
 }
 
 /// A parsed document. Built by `parser::parse`, linked into a `Corpus`.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     pub id: String,
     /// Where it came from: `bundled:seeds/…` for embedded documents, a file path otherwise.

@@ -1,4 +1,4 @@
-//! The status line: mode, document, paragraph n/N, then a message or the keys that matter now.
+//! The status line: mode, document, paragraph n/N, then a message, loading progress or the keys that matter now.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -45,6 +45,14 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             spans.push(Span::styled(
                 format!(" {}", truncate(&clean(&m.text), rest)),
                 style,
+            ));
+        }
+        // While the library loads, its progress stands in for the key hints.
+        None if app.loading.is_some() => {
+            let text = app.loading.map(|l| l.describe()).unwrap_or_default();
+            spans.push(Span::styled(
+                format!(" {}", truncate(&text, rest)),
+                theme::STATUS,
             ));
         }
         None => {
