@@ -965,7 +965,7 @@ fn group_paragraphs(lines: &[Line<'_>], layout: bool, wrapped: bool) -> Vec<RawP
             || subparagraph_marker(text)
             || is_enacting_formula(text)
             || is_closing(text)
-            || is_date_only(text)
+            || (is_date_only(text) && prev.is_some_and(is_closing))
             || prev.is_some_and(is_enacting_formula)
             || (layout && line.indent > body_indents.get(i).copied().unwrap_or(0) + 2)
             || (!layout
