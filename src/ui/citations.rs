@@ -36,6 +36,12 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         .map(|(i, row)| {
             let text = match row {
                 CitationRow::Cites(c, from) => {
+                    // Footnotes are named by their marker: say so.
+                    let from = if from.bytes().all(|b| b.is_ascii_digit()) {
+                        format!("fn {from}")
+                    } else {
+                        from.to_string()
+                    };
                     let text = clean(&c.text.replace('\n', " "));
                     let target = clean(&app.target_label(c));
                     // "Charte des Nations Unies → Charte des Nations Unies" says nothing twice.
