@@ -187,25 +187,10 @@ impl Document {
     /// A label short enough for a status line or a list: the symbol, else the title cut to a
     /// few words.
     pub fn short_label(&self) -> String {
-        const MAX: usize = 32;
-        if let Some(s) = &self.symbol {
-            return s.to_string();
+        match &self.symbol {
+            Some(s) => s.to_string(),
+            None => truncate_words(&self.title, 32),
         }
-        if self.title.chars().count() <= MAX {
-            return self.title.clone();
-        }
-        let mut out = String::new();
-        for w in self.title.split_whitespace() {
-            if out.chars().count() + w.chars().count() + 1 > MAX - 1 {
-                break;
-            }
-            if !out.is_empty() {
-                out.push(' ');
-            }
-            out.push_str(w);
-        }
-        out.push('…');
-        out
     }
 
     /// All citations, from paragraphs and footnotes, in reading order.
@@ -215,4 +200,29 @@ impl Document {
             .flat_map(|p| p.citations.iter())
             .chain(self.footnotes.iter().flat_map(|f| f.citations.iter()))
     }
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with "…" when cut; trailing
+/// clause punctuation dropped.
+pub(crate) fn truncate_words(text: &str, max: usize) -> String {
+    let text = text.trim_end_matches([',', ';', ':']);
+    if text.chars().nth(max).is_none() {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut count = 0; // chars in `out`
+    for w in text.split_whitespace() {
+        let n = w.chars().count();
+        if count + n + 1 > max {
+            break;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+            count += 1;
+        }
+        out.push_str(w);
+        count += n;
+    }
+    out.push('…');
+    out
 }

@@ -13,7 +13,9 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::citation::{find_citations, parse_date};
-use super::model::{Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind};
+use super::model::{
+    Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind, truncate_words,
+};
 use super::source::Source;
 use super::symbol::Symbol;
 
@@ -1862,29 +1864,6 @@ fn inferred_title(paragraphs: &[Paragraph], symbol: &Option<Symbol>, path: &str)
         return truncate_words(&first.text, 90);
     }
     file_stem(path).to_string()
-}
-
-fn truncate_words(text: &str, max: usize) -> String {
-    let text = text.trim_end_matches([',', ';', ':']);
-    if text.chars().nth(max).is_none() {
-        return text.to_string();
-    }
-    let mut out = String::new();
-    let mut count = 0; // chars in `out`
-    for w in text.split_whitespace() {
-        let n = w.chars().count();
-        if count + n + 1 > max {
-            break;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-            count += 1;
-        }
-        out.push_str(w);
-        count += n;
-    }
-    out.push('…');
-    out
 }
 
 fn file_stem(path: &str) -> &str {
