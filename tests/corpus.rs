@@ -339,3 +339,18 @@ fn a_paragraph_cut_by_a_page_after_a_comma_is_one_paragraph() {
         );
     }
 }
+
+#[test]
+fn parsing_on_several_threads_keeps_order_and_output() {
+    let sources = plenary::document::source::bundled();
+    let mut seen = Vec::new();
+    let parallel = plenary::document::corpus::parse_all(&sources, |n| seen.push(n));
+    let serial: Vec<Document> = sources.iter().map(parser::parse).collect();
+    assert_eq!(parallel.len(), serial.len());
+    for (a, b) in parallel.iter().zip(&serial) {
+        assert_eq!(a.id, b.id);
+        assert_eq!(a.paragraphs, b.paragraphs);
+    }
+    // Progress counts up to the total, once per document.
+    assert_eq!(seen, (1..=sources.len()).collect::<Vec<_>>());
+}

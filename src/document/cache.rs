@@ -24,7 +24,6 @@ use serde::{Deserialize, Serialize};
 use super::citation::{Citation, Reference};
 use super::corpus::Corpus;
 use super::model::{Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind};
-use super::parser;
 use super::source::{self, Source};
 use super::symbol::Symbol;
 
@@ -101,15 +100,15 @@ pub fn load(
     let mut done = 0;
     progress(Progress { done, total });
     let mut parse_all = |sources: &[Source]| -> Vec<Document> {
-        sources
-            .iter()
-            .map(|s| {
-                let doc = parser::parse(s);
-                done += 1;
-                progress(Progress { done, total });
-                doc
+        let before = done;
+        let docs = super::corpus::parse_all(sources, |n| {
+            progress(Progress {
+                done: before + n,
+                total,
             })
-            .collect()
+        });
+        done += docs.len();
+        docs
     };
     let mut corpus = match cached {
         Some(corpus) => corpus,

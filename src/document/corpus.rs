@@ -49,7 +49,7 @@ impl Corpus {
     }
 
     pub fn from_sources(sources: &[Source]) -> Corpus {
-        Corpus::from_documents(sources.iter().map(parser::parse).collect())
+        Corpus::from_documents(parse_all(sources, |_| {}))
     }
 
     /// Links a set of parsed documents: unique ids, symbol lookup, citation targets and backlinks.
@@ -269,6 +269,45 @@ impl Corpus {
             }
         }
     }
+}
+
+/// Parses every source, on as many threads as there are cores (the parser is a pure function
+/// of its source), keeping their order. `progress` is called on this thread with the number
+/// parsed so far.
+pub fn parse_all(sources: &[Source], mut progress: impl FnMut(usize)) -> Vec<Document> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || sources.len() < 16 {
+        return sources
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let doc = parser::parse(s);
+                progress(i + 1);
+                doc
+            })
+            .collect();
+    }
+    let chunk = sources.len().div_ceil(threads);
+    let mut slots: Vec<Option<Document>> = Vec::new();
+    slots.resize_with(sources.len(), || None);
+    std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::channel();
+        for (c, part) in sources.chunks(chunk).enumerate() {
+            let tx = tx.clone();
+            scope.spawn(move || {
+                for (k, s) in part.iter().enumerate() {
+                    // The receiver lives until every worker is done.
+                    let _ = tx.send((c * chunk + k, parser::parse(s)));
+                }
+            });
+        }
+        drop(tx);
+        for (done, (i, doc)) in rx.into_iter().enumerate() {
+            slots[i] = Some(doc);
+            progress(done + 1);
+        }
+    });
+    slots.into_iter().flatten().collect()
 }
 
 /// Collections in the order the library lists them, documents in natural order within each.
