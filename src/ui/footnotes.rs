@@ -17,8 +17,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, doc: usize, para: usize, s
         .and_then(|d| d.paragraphs.get(para))
         .map(|p| p.id.clone())
         .unwrap_or_default();
-    let inner = popup_frame(frame, area, 70, 14, &format!("Footnotes of {pid}"));
-    let width = (inner.width as usize).saturating_sub(5);
+    // Sized to its content: the text is wrapped first, at the width the frame will have.
+    let frame_width = 70u16.min(area.width);
+    let width = (frame_width as usize).saturating_sub(2 + 5);
     let mut lines: Vec<Line> = Vec::new();
     let mut selected_line = 0;
     for (i, (marker, note)) in rows.iter().enumerate() {
@@ -51,6 +52,16 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, doc: usize, para: usize, s
             }
         }
     }
+    let height = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .clamp(3, 14);
+    let inner = popup_frame(
+        frame,
+        area,
+        frame_width,
+        height,
+        &format!("Footnotes of {pid}"),
+    );
     let skip = super::list_offset(selected_line, inner.height as usize);
     frame.render_widget(
         Paragraph::new(lines).scroll((skip.min(u16::MAX as usize) as u16, 0)),
