@@ -702,9 +702,13 @@ fn is_called(text: &str, marker: &str) -> bool {
     // Non-overlapping occurrences, left to right.
     for start in memchr::memmem::find_iter(bytes, marker.as_bytes()) {
         let end = start + marker.len();
+        // "… voting 27", or after a year: "Resolution of 17 May 1946 21".
+        let after_year = start >= 6
+            && bytes[start - 5..start - 1].iter().all(u8::is_ascii_digit)
+            && !bytes[start - 6].is_ascii_digit();
         let before_ok = start >= 2
             && bytes[start - 1] == b' '
-            && !bytes[start - 2].is_ascii_digit()
+            && (!bytes[start - 2].is_ascii_digit() || after_year)
             && bytes[start - 2] != b'\n';
         let after_ok =
             end == bytes.len() || matches!(bytes[end], b'\n' | b' ' | b',' | b'.' | b';');
