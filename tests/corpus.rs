@@ -354,3 +354,19 @@ fn parsing_on_several_threads_keeps_order_and_output() {
     // Progress counts up to the total, once per document.
     assert_eq!(seen, (1..=sources.len()).collect::<Vec<_>>());
 }
+
+#[test]
+fn footnote_called_after_a_year() {
+    let corpus = bundled();
+    // "6 (1946). Resolution of 17 May 1946 21" … "21 Modified by the Council at its 51st meeting".
+    let d = corpus.get("s-res-6-1946").unwrap();
+    assert_eq!(
+        d.footnote("21").map(|f| f.text.as_str()),
+        Some("Modified by the Council at its 51st meeting (see below).")
+    );
+    assert!(d.paragraphs.iter().all(|p| !p.text.starts_with("21 ")));
+    // "in his report of 29 April 1963 2" (S/RES/179).
+    let d = corpus.get("s-res-179-1963").unwrap();
+    assert!(d.paragraphs.iter().any(|p| p.text.contains("29 April 1963²")));
+    assert!(d.footnote("2").is_some());
+}
