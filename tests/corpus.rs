@@ -367,6 +367,10 @@ fn footnote_called_after_a_year() {
     assert!(d.paragraphs.iter().all(|p| !p.text.starts_with("21 ")));
     // "in his report of 29 April 1963 2" (S/RES/179).
     let d = corpus.get("s-res-179-1963").unwrap();
-    assert!(d.paragraphs.iter().any(|p| p.text.contains("29 April 1963²")));
+    assert!(
+        d.paragraphs
+            .iter()
+            .any(|p| p.text.contains("29 April 1963²"))
+    );
     assert!(d.footnote("2").is_some());
 }
