@@ -9,7 +9,7 @@ use ratatui_textarea::{Input, TextArea};
 
 use crate::bookmarks::{self, Bookmark, BookmarkStore};
 use crate::document::cache::Progress;
-use crate::document::{Citation, Corpus, Document, Footnote};
+use crate::document::{Citation, Corpus, Document, Footnote, ParagraphKind};
 use crate::keymap::KeyMode;
 use crate::search::Hit;
 pub use library::{Indexes, Library, LoadEvent, LoadRequest, SharedCorpus, spawn_loader};
@@ -495,7 +495,15 @@ impl App {
             .and_then(|id| self.library.corpus.get(id));
         match target {
             Some(doc) => match &c.paragraph {
-                Some(p) => format!("{}, {p}", doc.short_label()),
+                // A Charter heading reads better as "Article 2" than as its id "H6".
+                Some(p) => {
+                    let named = doc
+                        .paragraph_index(p)
+                        .map(|i| &doc.paragraphs[i])
+                        .filter(|para| para.kind == ParagraphKind::Heading)
+                        .map_or(p.as_str(), |para| para.text.as_str());
+                    format!("{}, {}", doc.short_label(), excerpt(named, 40))
+                }
                 None => doc.short_label(),
             },
             None => match &c.url {

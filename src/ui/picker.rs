@@ -20,7 +20,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, citations: &[Citation], se
         .skip(offset)
         .take(inner.height as usize)
         .map(|(i, c)| {
-            let text = format!("{}  →  {}", clean(&c.text), clean(&app.target_label(c)));
+            let (text, target) = (clean(&c.text), clean(&app.target_label(c)));
+            // "Charter of the United Nations → Charter of the United Nations" says it twice.
+            let text = if text == target {
+                format!("→  {target}")
+            } else {
+                format!("{text}  →  {target}")
+            };
             let style = if i == selected {
                 theme::SELECTED_ROW
             } else {
