@@ -524,18 +524,9 @@ fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Note>) {
             continue;
         }
         if let Some((marker, rest)) = superscript_definition(&line.text) {
-            let mut text = rest.to_string();
-            i += 1;
-            while i < lines.len()
-                && !lines[i].blank_before
-                && !lines[i].page_break
-                && superscript_definition(&lines[i].text).is_none()
-                && !is_separator(&lines[i].text)
-            {
-                text.push(' ');
-                text.push_str(&lines[i].text);
-                i += 1;
-            }
+            let text = definition_text(&lines, &mut i, rest, |l| {
+                superscript_definition(l).is_some() || is_separator(l)
+            });
             notes.push(Note { marker, text });
             cut = true;
             continue;
@@ -557,17 +548,8 @@ fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Note>) {
                         &marker,
                     )
                 {
-                    let mut text = rest.to_string();
-                    i += 1;
-                    while i < lines.len()
-                        && !lines[i].blank_before
-                        && !lines[i].page_break
-                        && plain_definition(&lines[i].text).is_none()
-                    {
-                        text.push(' ');
-                        text.push_str(&lines[i].text);
-                        i += 1;
-                    }
+                    let text =
+                        definition_text(&lines, &mut i, rest, |l| plain_definition(l).is_some());
                     notes.push(Note { marker, text });
                     cut = true;
                     continue;
@@ -583,6 +565,29 @@ fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Note>) {
         i += 1;
     }
     (body, notes)
+}
+
+/// A footnote definition starting at `lines[*i]` with `first`, and the wrapped lines that go on
+/// it up to a blank line, a page break or a line where `next_starts` sees another definition.
+/// Leaves `*i` on the first line after it.
+fn definition_text(
+    lines: &[Line<'_>],
+    i: &mut usize,
+    first: &str,
+    next_starts: impl Fn(&str) -> bool,
+) -> String {
+    let mut text = first.to_string();
+    *i += 1;
+    while *i < lines.len()
+        && !lines[*i].blank_before
+        && !lines[*i].page_break
+        && !next_starts(&lines[*i].text)
+    {
+        text.push(' ');
+        text.push_str(&lines[*i].text);
+        *i += 1;
+    }
+    text
 }
 
 /// Reads the footnotes under a separator line, up to the end of the page.
