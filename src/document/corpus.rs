@@ -310,6 +310,27 @@ pub fn parse_all(sources: &[Source], mut progress: impl FnMut(usize)) -> Vec<Doc
     slots.into_iter().flatten().collect()
 }
 
+/// `f` of every item, on as many threads as there are cores, in the items' order.
+pub(crate) fn map_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || items.len() < 16 {
+        return items.iter().map(f).collect();
+    }
+    let chunk = items.len().div_ceil(threads);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = items
+            .chunks(chunk)
+            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
+            .collect();
+        workers
+            .into_iter()
+            // A worker only panics if `f` does; that panic is passed on unchanged.
+            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    })
+}
+
 /// Collections in the order the library lists them, documents in natural order within each.
 fn library_order(documents: &[Document]) -> Vec<(String, Vec<usize>)> {
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();

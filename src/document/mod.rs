@@ -10,6 +10,7 @@ pub mod symbol;
 
 pub use citation::{Citation, Reference};
 pub use corpus::Corpus;
+pub(crate) use corpus::map_parallel;
 pub use model::{Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind};
 pub use source::{LoadError, Meta, Source};
 pub use symbol::Symbol;

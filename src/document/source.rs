@@ -6,7 +6,7 @@
 
 use serde::Deserialize;
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::str::Chars;
@@ -161,6 +161,14 @@ pub enum LoadError {
     /// A warning, not a failure: the document itself still loads, without this metadata.
     #[error("{}: bad metadata, ignored: {reason}", shown_path(.path))]
     Meta { path: PathBuf, reason: String },
+    /// A problem found when the library cache was written, told again from it: the file has
+    /// not changed since. `message` is the original's whole line.
+    #[error("{message}")]
+    Recalled {
+        path: PathBuf,
+        message: String,
+        warning: bool,
+    },
 }
 
 /// A path as one clean line for the screen: sanitised, line and page breaks shown as `?`.
@@ -178,13 +186,17 @@ impl LoadError {
             | LoadError::Binary { path }
             | LoadError::Encoding { path, .. }
             | LoadError::Io { path, .. }
-            | LoadError::Meta { path, .. } => path,
+            | LoadError::Meta { path, .. }
+            | LoadError::Recalled { path, .. } => path,
         }
     }
 
     /// True for problems that did not stop the document from loading (bad metadata).
     pub fn is_warning(&self) -> bool {
-        matches!(self, LoadError::Meta { .. })
+        matches!(
+            self,
+            LoadError::Meta { .. } | LoadError::Recalled { warning: true, .. }
+        )
     }
 }
 
@@ -284,29 +296,104 @@ pub fn bundled() -> Vec<Source> {
 // ---------------------------------------------------------------------------------------------
 // User files
 
-/// Loads the files and folders given on the command line.
+/// What identifies one version of a file without reading it: its size and modification time.
+/// The library cache is valid while every file it was built from has the same stamp.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct Stamp {
+    pub len: u64,
+    /// Nanoseconds since the Unix epoch (negative before it); 0 where the platform has no times.
+    pub modified: i128,
+}
+
+impl Stamp {
+    fn of(metadata: &fs::Metadata) -> Stamp {
+        let modified =
+            metadata
+                .modified()
+                .ok()
+                .map_or(0, |t| match t.duration_since(std::time::UNIX_EPOCH) {
+                    Ok(d) => d.as_nanos() as i128,
+                    Err(e) => -(e.duration().as_nanos() as i128),
+                });
+        Stamp {
+            len: metadata.len(),
+            modified,
+        }
+    }
+}
+
+/// A document file found under the paths given.
+#[derive(Debug, Clone)]
+pub struct FoundFile {
+    pub path: PathBuf,
+    /// The collection it is listed under unless its metadata names another.
+    pub collection: String,
+    pub stamp: Stamp,
+    /// Its sidecar `NAME.toml`, when there is one.
+    pub sidecar: Option<Stamp>,
+}
+
+/// The user's files as found on disk, before any is read: what the library cache compares.
+#[derive(Debug, Default)]
+pub struct Scan {
+    pub files: Vec<FoundFile>,
+    /// Paths that are missing, unreadable folders, folders without documents.
+    pub errors: Vec<LoadError>,
+}
+
+impl Scan {
+    /// A hash of every file's path, stamp and sidecar stamp, in order: equal while nothing was
+    /// added, removed, renamed or written to.
+    pub fn fingerprint(&self) -> u64 {
+        use std::hash::{Hash, Hasher};
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        self.files.len().hash(&mut h);
+        for f in &self.files {
+            f.path.hash(&mut h);
+            f.collection.hash(&mut h);
+            f.stamp.hash(&mut h);
+            f.sidecar.hash(&mut h);
+        }
+        for e in &self.errors {
+            e.to_string().hash(&mut h);
+        }
+        h.finish()
+    }
+
+    /// The newest modification time of any file found (ns since the epoch), 0 if none.
+    pub fn newest(&self) -> i128 {
+        self.files
+            .iter()
+            .flat_map(|f| [Some(f.stamp), f.sidecar])
+            .flatten()
+            .map(|s| s.modified)
+            .max()
+            .unwrap_or(0)
+    }
+}
+
+/// Loads the files and folders given on the command line: [`scan`], then [`read`].
+pub fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
+    read(scan(paths))
+}
+
+/// Finds the files to load, reading none of them.
 ///
 /// A folder is walked recursively for `.txt` and `.md` files (hidden entries skipped, sorted by
 /// path so the order never depends on the file system); a file named explicitly loads whatever its
 /// extension, since decoding tells text from binary. Files of a folder are listed under the
 /// folder's name, files given one by one under "Local" (a `collection` in the metadata wins).
-///
-/// Every file gives a `Source` or exactly one fatal `LoadError`, and the rest still loads. Bad
-/// metadata is the exception: the document loads without it and a `LoadError::Meta` warning
-/// (`is_warning()`) is reported too, because losing a whole document over a typo in a title
-/// would punish the user more than the typo does.
-pub fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
-    let mut sources = Vec::new();
-    let mut errors = Vec::new();
+pub fn scan(paths: &[PathBuf]) -> Scan {
+    let mut scan = Scan::default();
     for path in paths {
         let metadata = match fs::metadata(path) {
             Ok(m) => m,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                errors.push(LoadError::Missing { path: path.clone() });
+                scan.errors.push(LoadError::Missing { path: path.clone() });
                 continue;
             }
             Err(source) => {
-                errors.push(LoadError::Io {
+                scan.errors.push(LoadError::Io {
                     path: path.clone(),
                     source,
                 });
@@ -315,18 +402,48 @@ pub fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
         };
         if metadata.is_dir() {
             let collection = folder_collection(path);
-            let mut files = Vec::new();
+            let mut listing = Listing::default();
             let mut visited = HashSet::new();
-            walk(path, &mut files, &mut visited, &mut errors);
-            files.sort();
+            walk(path, &mut listing, &mut visited, &mut scan.errors);
+            let files = stamp_listing(listing, &collection, &mut scan.errors);
             if files.is_empty() {
-                errors.push(LoadError::EmptyDirectory { path: path.clone() });
+                scan.errors
+                    .push(LoadError::EmptyDirectory { path: path.clone() });
             }
-            for file in files {
-                load_into(&file, &collection, &mut sources, &mut errors);
-            }
+            scan.files.extend(files);
         } else {
-            load_into(path, LOCAL_COLLECTION, &mut sources, &mut errors);
+            let sidecar = sidecar_of(path)
+                .and_then(|p| fs::metadata(p).ok())
+                .filter(fs::Metadata::is_file)
+                .map(|m| Stamp::of(&m));
+            scan.files.push(FoundFile {
+                path: path.clone(),
+                collection: LOCAL_COLLECTION.to_string(),
+                stamp: Stamp::of(&metadata),
+                sidecar,
+            });
+        }
+    }
+    scan
+}
+
+/// Reads, decodes and sanitises the files found, on every core, keeping their order.
+///
+/// Every file gives a `Source` or exactly one fatal `LoadError`, and the rest still loads. Bad
+/// metadata is the exception: the document loads without it and a `LoadError::Meta` warning
+/// (`is_warning()`) is reported too, because losing a whole document over a typo in a title
+/// would punish the user more than the typo does. The scan's own errors come first.
+pub fn read(scan: Scan) -> (Vec<Source>, Vec<LoadError>) {
+    let Scan { files, mut errors } = scan;
+    let results = super::corpus::map_parallel(&files, load_file);
+    let mut sources = Vec::with_capacity(files.len());
+    for result in results {
+        match result {
+            Ok((source, warning)) => {
+                sources.push(source);
+                errors.extend(warning);
+            }
+            Err(e) => errors.push(e),
         }
     }
     (sources, errors)
@@ -350,11 +467,26 @@ fn is_document_name(name: &str) -> bool {
     lower.ends_with(".txt") || lower.ends_with(".md")
 }
 
-/// Collects document files below `dir`. Symbolic links are followed; `visited` (canonical paths)
-/// stops link loops.
+/// The metadata file of a document: `NAME.toml` beside `NAME.txt`. None for a `.toml` itself,
+/// which is not its own metadata.
+fn sidecar_of(path: &Path) -> Option<PathBuf> {
+    let sidecar = path.with_extension("toml");
+    (sidecar != path).then_some(sidecar)
+}
+
+/// Files named in a folder's listings, before any is `stat`ed.
+#[derive(Default)]
+struct Listing {
+    documents: Vec<PathBuf>,
+    sidecars: Vec<PathBuf>,
+}
+
+/// Collects the document files below `dir` and the `.toml` files beside them, from the folder
+/// listings alone (the entry types they give), so only links cost a `stat` here. Symbolic links
+/// are followed; `visited` (canonical paths) stops link loops.
 fn walk(
     dir: &Path,
-    files: &mut Vec<PathBuf>,
+    listing: &mut Listing,
     visited: &mut HashSet<PathBuf>,
     errors: &mut Vec<LoadError>,
 ) {
@@ -371,51 +503,85 @@ fn walk(
             return;
         }
     };
+    // Entries by name, so that walking them depth first lists paths in `Path` order (which
+    // compares component by component, and is slow to sort by afterwards).
+    let mut named = Vec::new();
     for entry in entries {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(source) => {
-                errors.push(LoadError::Io {
-                    path: dir.to_path_buf(),
-                    source,
-                });
-                continue;
-            }
-        };
-        let name = entry.file_name();
+        match entry {
+            Ok(entry) => named.push((entry.file_name(), entry)),
+            Err(source) => errors.push(LoadError::Io {
+                path: dir.to_path_buf(),
+                source,
+            }),
+        }
+    }
+    named.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (name, entry) in named {
         let name = name.to_string_lossy();
         if name.starts_with('.') {
             continue;
         }
         let path = entry.path();
-        // `metadata` follows links, unlike `entry.file_type()`; a dangling link is skipped.
-        match fs::metadata(&path) {
-            Ok(m) if m.is_dir() => walk(&path, files, visited, errors),
-            Ok(m) if m.is_file() && is_document_name(&name) => files.push(path),
-            Ok(_) => {}
-            Err(_) if is_document_name(&name) => errors.push(LoadError::Missing { path }),
-            Err(_) => {}
+        let is_dir = match entry.file_type() {
+            Ok(t) if t.is_dir() => true,
+            Ok(t) if t.is_file() => false,
+            // A link (followed here) or a file system that does not give entry types.
+            _ => fs::metadata(&path).is_ok_and(|m| m.is_dir()),
+        };
+        if is_dir {
+            walk(&path, listing, visited, errors);
+        } else if is_document_name(&name) {
+            listing.documents.push(path);
+        } else if name.to_ascii_lowercase().ends_with(".toml") {
+            listing.sidecars.push(path);
         }
     }
 }
 
-fn load_into(
-    path: &Path,
+/// Stamps the files a walk listed, on every core: one `stat` each (following links). A listed
+/// document that is not a readable file (a dangling link, a special file) is reported missing.
+fn stamp_listing(
+    listing: Listing,
     collection: &str,
-    sources: &mut Vec<Source>,
     errors: &mut Vec<LoadError>,
-) {
-    match load_file(path, collection) {
-        Ok((source, warning)) => {
-            sources.push(source);
-            errors.extend(warning);
+) -> Vec<FoundFile> {
+    let Listing {
+        documents,
+        sidecars,
+    } = listing;
+    let stat = |p: &PathBuf| {
+        fs::metadata(p)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| Stamp::of(&m))
+    };
+    let sidecars: HashMap<PathBuf, Stamp> = sidecars
+        .iter()
+        .zip(super::corpus::map_parallel(&sidecars, stat))
+        .filter_map(|(p, s)| Some((p.clone(), s?)))
+        .collect();
+    let stamps = super::corpus::map_parallel(&documents, stat);
+    let mut files = Vec::with_capacity(documents.len());
+    for (path, stamp) in documents.into_iter().zip(stamps) {
+        match stamp {
+            Some(stamp) => {
+                let sidecar = sidecar_of(&path).and_then(|s| sidecars.get(&s).copied());
+                files.push(FoundFile {
+                    path,
+                    collection: collection.to_string(),
+                    stamp,
+                    sidecar,
+                });
+            }
+            None => errors.push(LoadError::Missing { path }),
         }
-        Err(e) => errors.push(e),
     }
+    files
 }
 
 /// One user file into a `Source`, with an optional metadata warning.
-fn load_file(path: &Path, collection: &str) -> Result<(Source, Option<LoadError>), LoadError> {
+fn load_file(found: &FoundFile) -> Result<(Source, Option<LoadError>), LoadError> {
+    let path = found.path.as_path();
     // Read once; everything after is linear in the size.
     let bytes = fs::read(path).map_err(|source| match source.kind() {
         std::io::ErrorKind::NotFound => LoadError::Missing {
@@ -470,9 +636,7 @@ fn load_file(path: &Path, collection: &str) -> Result<(Source, Option<LoadError>
             }
         }
     }
-    let sidecar = path.with_extension("toml");
-    // `sidecar != path`: a .toml named on the command line is not its own metadata.
-    if sidecar != path && sidecar.is_file() {
+    if let (Some(sidecar), Some(_)) = (sidecar_of(path), found.sidecar) {
         match read_sidecar(&sidecar) {
             // Front matter is the more specific of the two: it wins field by field.
             Ok(m) => meta = meta.or(m),
@@ -494,7 +658,7 @@ fn load_file(path: &Path, collection: &str) -> Result<(Source, Option<LoadError>
     let collection = meta
         .collection
         .clone()
-        .unwrap_or_else(|| collection.to_string());
+        .unwrap_or_else(|| found.collection.clone());
     Ok((
         Source {
             path: shown_path(path),
