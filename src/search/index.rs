@@ -64,20 +64,20 @@ impl Narrowing {
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// The records, in build order (the order ties are broken by).
-    ids: Vec<RecordId>,
+    pub(super) ids: Vec<RecordId>,
     /// Token ids of all records, concatenated; record `r` is `tokens[starts[r]..starts[r + 1]]`.
-    tokens: Vec<u32>,
-    starts: Vec<usize>,
+    pub(super) tokens: Vec<u32>,
+    pub(super) starts: Vec<usize>,
     /// Vocabulary: token `t` is `vocab[bounds[t]..bounds[t + 1]]`.
-    vocab: String,
-    bounds: Vec<usize>,
+    pub(super) vocab: String,
+    pub(super) bounds: Vec<usize>,
     /// Token ids in byte order of their text, for binary search.
-    sorted: Vec<u32>,
+    pub(super) sorted: Vec<u32>,
     /// Postings: the records holding token `t`, ascending, are `postings[post_starts[t]..post_starts[t + 1]]`.
-    postings: Vec<u32>,
-    post_starts: Vec<usize>,
+    pub(super) postings: Vec<u32>,
+    pub(super) post_starts: Vec<usize>,
     /// Records of each document, ascending.
-    by_doc: HashMap<u32, Vec<u32>>,
+    pub(super) by_doc: HashMap<u32, Vec<u32>>,
 }
 
 impl SearchIndex {
