@@ -9,9 +9,12 @@ use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
 
+use std::collections::HashMap;
+
+use crate::app::stored::{self, SearchableLibrary};
 use crate::app::{Library, LoadRequest};
 use crate::bookmarks::{BookmarkStore, format_date};
-use crate::document::{Citation, Corpus, Document, cache};
+use crate::document::{Citation, Corpus, Document, LoadError};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -107,20 +110,18 @@ pub fn load_request(args: &LibraryArgs) -> LoadRequest {
     }
 }
 
-/// Loads the library named by the arguments (the bundled part through the start-up cache),
-/// reporting unloadable files on stderr.
+/// Loads the library named by the arguments (through the library cache, else the bundled part
+/// through the start-up cache), reporting unloadable files on stderr. No index is built.
 pub fn load_corpus(args: &LibraryArgs) -> Corpus {
-    let request = load_request(args);
-    let corpus = cache::load(
-        &request.paths,
-        request.bundled,
-        request.cache_dir.as_deref(),
-        &mut |_| {},
-    );
-    for e in &corpus.errors {
+    let corpus = stored::load(&load_request(args), false, &mut |_| {}).corpus;
+    report(&corpus.errors);
+    corpus
+}
+
+fn report(errors: &[LoadError]) {
+    for e in errors {
         eprintln!("plenary: {e}");
     }
-    corpus
 }
 
 pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) -> Result<()> {
@@ -139,10 +140,7 @@ pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) ->
             let d = find(&corpus, &doc)?;
             cites(&corpus, d, json, out)
         }
-        Command::Search { query, limit, json } => {
-            let corpus = load_corpus(args);
-            search(corpus, &query, limit, json, out)
-        }
+        Command::Search { query, limit, json } => search(args, &query, limit, json, out),
         Command::Bookmarks { json, markdown } => bookmarks(json, markdown, out),
     }
 }
@@ -307,8 +305,10 @@ fn cites(corpus: &Corpus, d: &Document, as_json: bool, out: &mut dyn Write) -> R
     Ok(())
 }
 
+/// Searches the library cache when it is valid, reading only the documents shown; otherwise
+/// loads the library, indexes it, and leaves the cache for the next search.
 fn search(
-    corpus: Corpus,
+    args: &LibraryArgs,
     query: &str,
     limit: usize,
     as_json: bool,
@@ -317,25 +317,66 @@ fn search(
     if query.trim().is_empty() {
         bail!("the search query is empty");
     }
-    let library = Library::new(corpus);
-    let hits = library.paragraphs.search(query, None, limit);
-    let rows: Vec<Value> = hits
-        .iter()
-        .filter_map(|hit| {
-            let doc = library.document(hit.record.doc as usize)?;
-            let p = doc.paragraphs.get(hit.record.item as usize)?;
-            Some(json!({
+    let request = load_request(args);
+    let mut rows: Vec<Value> = Vec::new();
+    let mut row = |doc: &Document, item: u32, score: i64| {
+        if let Some(p) = doc.paragraphs.get(item as usize) {
+            rows.push(json!({
                 "doc": doc.id,
                 "paragraph": p.id,
-                "score": hit.score,
+                "score": score,
                 "text": p.text,
-            }))
-        })
-        .collect();
+            }));
+        }
+    };
+    if let Some(library) = SearchableLibrary::open(&request) {
+        let hits = library.paragraphs.search(query, None, limit);
+        let mut documents: HashMap<u32, Option<Document>> = HashMap::new();
+        for hit in &hits {
+            documents
+                .entry(hit.record.doc)
+                .or_insert_with(|| library.document(hit.record.doc as usize));
+        }
+        // A document that does not read back means a damaged cache: load from the files below.
+        if documents.values().all(Option::is_some) {
+            report(library.errors());
+            for hit in hits {
+                if let Some(Some(doc)) = documents.get(&hit.record.doc) {
+                    row(doc, hit.record.item, hit.score);
+                }
+            }
+            print_rows(&rows, as_json, out)?;
+            // The process ends once the rows are out: returning the index's memory page by
+            // page would take longer than the search did.
+            std::mem::forget(library);
+            return finish(&rows);
+        }
+    }
+    let stored::Loaded {
+        corpus, to_store, ..
+    } = stored::load(&request, false, &mut |_| {});
+    report(&corpus.errors);
+    let library = Library::new(corpus);
+    let hits = library.paragraphs.search(query, None, limit);
+    for hit in &hits {
+        if let Some(doc) = library.document(hit.record.doc as usize) {
+            row(doc, hit.record.item, hit.score);
+        }
+    }
+    print_rows(&rows, as_json, out)?;
+    out.flush()?;
+    // After the answer is out: the cache is for the next search.
+    if let Some(to_store) = to_store {
+        to_store.store(&library.corpus, &library.indexes());
+    }
+    finish(&rows)
+}
+
+fn print_rows(rows: &[Value], as_json: bool, out: &mut dyn Write) -> Result<()> {
     if as_json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        writeln!(out, "{}", serde_json::to_string_pretty(rows)?)?;
     } else {
-        for r in &rows {
+        for r in rows {
             writeln!(
                 out,
                 "{}\t{}\t{}\t{}",
@@ -346,6 +387,10 @@ fn search(
             )?;
         }
     }
+    Ok(())
+}
+
+fn finish(rows: &[Value]) -> Result<()> {
     if rows.is_empty() {
         // Like grep and fzf --filter: no match is a failure scripts can test.
         return Err(NoMatch.into());

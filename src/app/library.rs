@@ -7,7 +7,7 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 use std::time::{Duration, Instant};
 
 use super::Action;
-use crate::document::cache::{self, Progress};
+use crate::document::cache::Progress;
 use crate::document::{Corpus, Document};
 use crate::search::{RecordId, SearchIndex};
 
@@ -143,12 +143,11 @@ pub fn load(request: &LoadRequest, tx: &Sender<Action>) {
         // A closed channel means the reader quit; what is left is not worth stopping midway.
         let _ = tx.send(Action::Load(LoadEvent::Progress(p)));
     };
-    let corpus = cache::load(
-        &request.paths,
-        request.bundled,
-        request.cache_dir.as_deref(),
-        &mut report,
-    );
+    let super::stored::Loaded {
+        corpus,
+        indexes,
+        to_store,
+    } = super::stored::load(request, true, &mut report);
     let warnings = corpus.errors.iter().map(ToString::to_string).collect();
     let corpus = Arc::new(corpus);
     if !send(LoadEvent::Corpus {
@@ -157,7 +156,13 @@ pub fn load(request: &LoadRequest, tx: &Sender<Action>) {
     }) {
         return;
     }
-    send(LoadEvent::Indexes(Indexes::build(&corpus)));
+    let indexes = indexes.unwrap_or_else(|| Indexes::build(&corpus));
+    // After the reader has its indexes: writing the cache is for the next start.
+    if send(LoadEvent::Indexes(indexes.clone())) {
+        if let Some(to_store) = to_store {
+            to_store.store(&corpus, &indexes);
+        }
+    }
 }
 
 impl Library {
@@ -187,6 +192,14 @@ impl Library {
     /// Nothing yet: what the reader shows before the loader's first report.
     pub fn empty() -> Library {
         Library::unindexed(Arc::default())
+    }
+
+    /// The indexes in use (shared, not copied).
+    pub fn indexes(&self) -> Indexes {
+        Indexes {
+            paragraphs: Arc::clone(&self.paragraphs),
+            documents: Arc::clone(&self.documents),
+        }
     }
 
     pub fn set_indexes(&mut self, indexes: Indexes) {

@@ -1,6 +1,7 @@
 //! The reader's state and `update(action)`: everything the user can do, with no terminal in sight.
 
 pub mod library;
+pub mod stored;
 pub mod view;
 pub mod worker;
 

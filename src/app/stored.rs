@@ -1,0 +1,525 @@
+//! The library cache: a whole library (bundled documents and the user's files, parsed and
+//! linked) with its two search indexes, kept on disk so that the next start with the same paths
+//! reads it back instead of reading, parsing, linking and indexing every file again.
+//!
+//! One file per set of paths (`library-HASH.bin` in the cache folder), valid while every file
+//! under those paths has the size and modification time it had when the cache was written: the
+//! paths are walked and every file `stat`ed at each start (on another thread while the cache file
+//! is read), and anything added, removed, renamed or written to makes it stale. The key also
+//! names the build (format, version, bundled texts and parser), as the bundled cache's does.
+//!
+//! Layout: `MAGIC`, the key, the fingerprint of the files, then four sections, each its length,
+//! its checksum and its bytes: the table (each document's place and checksum in the blob
+//! section, and the problems met reading the files), the paragraph index, the document index,
+//! the documents. A search reads the first two and then only the documents it shows, so
+//! `plenary search` over a warm 100k-paragraph library reads about half the file and decodes a
+//! few documents. A file that is short, damaged or of another build is ignored and rewritten.
+
+use std::fs::{self, File};
+use std::io::{BufReader, Read, Seek, SeekFrom, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use super::library::{Indexes, LoadRequest};
+use crate::document::cache::{
+    self, Checksum, Progress, checksum, decode_document, encode_document,
+};
+use crate::document::source::{self, LoadError, Scan};
+use crate::document::{Corpus, Document};
+use crate::search::SearchIndex;
+
+const MAGIC: &[u8; 8] = b"plenlib\x01";
+/// Library cache files kept; the least recently written beyond this are deleted.
+const KEEP_FILES: usize = 6;
+/// A file written this recently (ns) might change again within the same clock tick, unseen by
+/// its stamp; a library holding one is not cached until the next start.
+const SETTLE_NS: i128 = 2_000_000_000;
+
+/// Where the cache of one library lives and what it must have been written for.
+#[derive(Debug, Clone)]
+pub struct LibraryCache {
+    path: PathBuf,
+    key: String,
+}
+
+impl LibraryCache {
+    /// The cache file for `request`; None when it has no cache folder.
+    pub fn for_request(request: &LoadRequest) -> Option<LibraryCache> {
+        let dir = request.cache_dir.as_ref()?;
+        // Each path as given (documents show it, so `lib` and `./lib` are cached apart) and
+        // where it leads (`.` in two folders is two libraries).
+        let mut described = format!("bundled {}", request.bundled);
+        for p in &request.paths {
+            let canonical = fs::canonicalize(p).unwrap_or_default();
+            for part in [p, &canonical] {
+                described.push('\0');
+                described.push_str(&part.to_string_lossy());
+            }
+        }
+        let key = format!("{}; library {described}", cache::key());
+        let name = format!("library-{:016x}.bin", checksum(described.as_bytes()));
+        Some(LibraryCache {
+            path: dir.join(name),
+            key,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Stores the library, unless a file in it was written too recently to trust its stamp.
+    /// Failure only costs the next start its speed, so it is not reported.
+    pub fn store(&self, scan_fingerprint: u64, newest: i128, corpus: &Corpus, indexes: &Indexes) {
+        let now = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos() as i128);
+        if newest > now - SETTLE_NS {
+            return;
+        }
+        let bytes = encode(&self.key, scan_fingerprint, corpus, indexes);
+        let Some(dir) = self.path.parent() else {
+            return;
+        };
+        let written = fs::create_dir_all(dir)
+            .and_then(|()| tempfile::NamedTempFile::new_in(dir))
+            .and_then(|mut file| {
+                file.write_all(&bytes)?;
+                file.persist(&self.path).map_err(|e| e.error)?;
+                Ok(())
+            });
+        if written.is_ok() {
+            prune(dir, &self.path);
+        }
+    }
+
+    /// The stored library if it was written for this key and these files; reading the cache
+    /// and scanning the files run side by side. Also gives the scan, to load from on a miss.
+    fn open(&self, paths: &[PathBuf], indexes: Which) -> (Option<Stored>, Scan) {
+        std::thread::scope(|scope| {
+            let reader = scope.spawn(|| Stored::read(&self.path, &self.key, indexes));
+            let scan = source::scan(paths);
+            // The reader cannot panic on file contents; should it anyway, the cache is a miss.
+            let stored = reader.join().ok().flatten();
+            let stored = stored.filter(|s| s.fingerprint == scan.fingerprint());
+            (stored, scan)
+        })
+    }
+}
+
+/// Which indexes a reader needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Which {
+    None,
+    Paragraphs,
+    Both,
+}
+
+/// A library loaded by [`load`].
+pub struct Loaded {
+    pub corpus: Corpus,
+    /// From the cache; None when the library was read from its files.
+    pub indexes: Option<Indexes>,
+    /// On a miss with a cache folder: how to write the cache once the indexes are built.
+    pub to_store: Option<ToStore>,
+}
+
+/// A library cache to write, for the files as they were scanned.
+pub struct ToStore {
+    cache: LibraryCache,
+    fingerprint: u64,
+    newest: i128,
+}
+
+impl ToStore {
+    /// Writes the cache of `corpus` (the one loaded with this) and its indexes.
+    pub fn store(&self, corpus: &Corpus, indexes: &Indexes) {
+        self.cache
+            .store(self.fingerprint, self.newest, corpus, indexes);
+    }
+}
+
+/// The library for `request`: from the library cache when it is valid (documents and indexes),
+/// otherwise from the files through `cache::load_sources` (the bundled part from the bundled
+/// cache), without indexes. `with_indexes` false reads no index from the cache either.
+pub fn load(
+    request: &LoadRequest,
+    with_indexes: bool,
+    progress: &mut dyn FnMut(Progress),
+) -> Loaded {
+    let cache = LibraryCache::for_request(request);
+    let which = if with_indexes {
+        Which::Both
+    } else {
+        Which::None
+    };
+    let (stored, scan) = match &cache {
+        Some(cache) => cache.open(&request.paths, which),
+        None => (None, source::scan(&request.paths)),
+    };
+    if let Some(stored) = stored {
+        if let Some((corpus, indexes)) = stored.into_library(scan.errors) {
+            progress(Progress {
+                done: corpus.documents.len(),
+                total: corpus.documents.len(),
+            });
+            return Loaded {
+                corpus,
+                indexes,
+                to_store: None,
+            };
+        }
+        // A document that does not decode: the file is damaged; load from the files.
+        let scan = source::scan(&request.paths);
+        return load_files(request, cache, scan, progress);
+    }
+    load_files(request, cache, scan, progress)
+}
+
+fn load_files(
+    request: &LoadRequest,
+    cache: Option<LibraryCache>,
+    scan: Scan,
+    progress: &mut dyn FnMut(Progress),
+) -> Loaded {
+    let fingerprint = scan.fingerprint();
+    let newest = scan.newest();
+    let (user, errors) = source::read(scan);
+    let corpus = cache::load_sources(
+        user,
+        errors,
+        request.bundled,
+        request.cache_dir.as_deref(),
+        progress,
+    );
+    Loaded {
+        corpus,
+        indexes: None,
+        to_store: cache.map(|cache| ToStore {
+            cache,
+            fingerprint,
+            newest,
+        }),
+    }
+}
+
+/// A library cache opened for one search: its paragraph index, and its documents read one by
+/// one as hits need them.
+pub struct SearchableLibrary {
+    pub paragraphs: SearchIndex,
+    stored: Stored,
+    errors: Vec<LoadError>,
+}
+
+impl SearchableLibrary {
+    /// The valid cache for `request`, or None (no cache folder, no file, stale, damaged).
+    pub fn open(request: &LoadRequest) -> Option<SearchableLibrary> {
+        let cache = LibraryCache::for_request(request)?;
+        let (stored, scan) = cache.open(&request.paths, Which::Paragraphs);
+        let mut stored = stored?;
+        let paragraphs = stored.paragraphs.take()?;
+        let mut errors = scan.errors;
+        errors.extend(stored.recalled_errors());
+        Some(SearchableLibrary {
+            paragraphs,
+            stored,
+            errors,
+        })
+    }
+
+    /// Problems with the library's files, as a fresh load would report them.
+    pub fn errors(&self) -> &[LoadError] {
+        &self.errors
+    }
+
+    /// Document `i` of the library, read from the cache file.
+    pub fn document(&self, i: usize) -> Option<Document> {
+        self.stored.document(i)
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The file
+
+/// One stored document: where its bytes are in the blob section, and their checksum.
+#[derive(Debug, Clone, Copy, serde::Serialize, serde::Deserialize)]
+struct Entry {
+    offset: u64,
+    len: u64,
+    checksum: u64,
+}
+
+/// A problem met reading a file, kept to be told again.
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+struct StoredError {
+    path: PathBuf,
+    message: String,
+    warning: bool,
+}
+
+#[derive(serde::Serialize, serde::Deserialize)]
+struct Table {
+    documents: Vec<Entry>,
+    errors: Vec<StoredError>,
+}
+
+/// An opened library cache file, read up to the documents.
+struct Stored {
+    fingerprint: u64,
+    table: Table,
+    paragraphs: Option<SearchIndex>,
+    documents: Option<SearchIndex>,
+    /// The blob section: the file and where its bytes start.
+    file: std::sync::Mutex<File>,
+    blobs_at: u64,
+    blobs_len: u64,
+}
+
+fn encode(key: &str, fingerprint: u64, corpus: &Corpus, indexes: &Indexes) -> Vec<u8> {
+    let mut blobs = Vec::new();
+    let mut entries = Vec::with_capacity(corpus.documents.len());
+    for d in &corpus.documents {
+        let offset = blobs.len();
+        encode_document(d, &mut blobs);
+        entries.push(Entry {
+            offset: offset as u64,
+            len: (blobs.len() - offset) as u64,
+            checksum: checksum(&blobs[offset..]),
+        });
+    }
+    let errors = corpus
+        .errors
+        .iter()
+        .map(|e| StoredError {
+            path: e.path().to_path_buf(),
+            message: e.to_string(),
+            warning: e.is_warning(),
+        })
+        .collect();
+    let table = Table {
+        documents: entries,
+        errors,
+    };
+    // Serialising owned data into a Vec cannot fail (see `cache::encode`).
+    let table = postcard::to_stdvec(&table).unwrap_or_default();
+    let mut paragraphs = Vec::new();
+    indexes.paragraphs.encode(&mut paragraphs);
+    let mut documents = Vec::new();
+    indexes.documents.encode(&mut documents);
+
+    let mut out = Vec::with_capacity(
+        64 + key.len() + table.len() + paragraphs.len() + documents.len() + blobs.len(),
+    );
+    out.extend_from_slice(MAGIC);
+    out.extend_from_slice(&(key.len() as u64).to_le_bytes());
+    out.extend_from_slice(key.as_bytes());
+    out.extend_from_slice(&fingerprint.to_le_bytes());
+    for section in [&table, &paragraphs, &documents, &blobs] {
+        out.extend_from_slice(&(section.len() as u64).to_le_bytes());
+        out.extend_from_slice(&checksum(section).to_le_bytes());
+        out.extend_from_slice(section);
+    }
+    out
+}
+
+impl Stored {
+    /// Reads the file up to the documents; None when it is missing, of another key, short or
+    /// damaged in what was read.
+    fn read(path: &Path, key: &str, which: Which) -> Option<Stored> {
+        let mut file = File::open(path).ok()?;
+        let mut head = [0u8; 16];
+        file.read_exact(&mut head).ok()?;
+        if &head[..8] != MAGIC || u64_at(&head, 8)? != key.len() as u64 {
+            return None;
+        }
+        let mut found = vec![0; key.len() + 8];
+        file.read_exact(&mut found).ok()?;
+        if &found[..key.len()] != key.as_bytes() {
+            return None;
+        }
+        let fingerprint = u64_at(&found, key.len())?;
+
+        let table = section(&mut file)?;
+        let table: Table = match postcard::take_from_bytes(&table) {
+            Ok((table, [])) => table,
+            _ => return None,
+        };
+        let paragraphs = match which {
+            Which::None => skip_section(&mut file).map(|()| None)?,
+            Which::Paragraphs | Which::Both => Some(index_section(&mut file)?),
+        };
+        let documents = match which {
+            Which::None | Which::Paragraphs => skip_section(&mut file).map(|()| None)?,
+            Which::Both => Some(index_section(&mut file)?),
+        };
+        let mut len = [0u8; 16];
+        file.read_exact(&mut len).ok()?;
+        let blobs_len = u64_at(&len, 0)?;
+        let blobs_at = file.stream_position().ok()?;
+        if file.metadata().ok()?.len() != blobs_at.checked_add(blobs_len)? {
+            return None;
+        }
+        Some(Stored {
+            fingerprint,
+            table,
+            paragraphs,
+            documents,
+            file: std::sync::Mutex::new(file),
+            blobs_at,
+            blobs_len,
+        })
+    }
+
+    fn document(&self, i: usize) -> Option<Document> {
+        let entry = self.table.documents.get(i)?;
+        if entry.offset.checked_add(entry.len)? > self.blobs_len {
+            return None;
+        }
+        let mut bytes = vec![0; usize::try_from(entry.len).ok()?];
+        {
+            let mut file = self.file.lock().ok()?;
+            file.seek(SeekFrom::Start(self.blobs_at + entry.offset))
+                .ok()?;
+            file.read_exact(&mut bytes).ok()?;
+        }
+        if checksum(&bytes) != entry.checksum {
+            return None;
+        }
+        decode_document(&bytes)
+    }
+
+    fn recalled_errors(&self) -> Vec<LoadError> {
+        self.table
+            .errors
+            .iter()
+            .map(|e| LoadError::Recalled {
+                path: e.path.clone(),
+                message: e.message.clone(),
+                warning: e.warning,
+            })
+            .collect()
+    }
+
+    /// Every document, linked as stored, with the scan's problems and the stored ones; None if
+    /// any document is damaged.
+    fn into_library(self, scan_errors: Vec<LoadError>) -> Option<(Corpus, Option<Indexes>)> {
+        let mut blobs = vec![0; usize::try_from(self.blobs_len).ok()?];
+        {
+            let mut file = self.file.lock().ok()?;
+            file.seek(SeekFrom::Start(self.blobs_at)).ok()?;
+            file.read_exact(&mut blobs).ok()?;
+        }
+        let decode = |entry: &Entry| -> Option<Document> {
+            let start = usize::try_from(entry.offset).ok()?;
+            let end = start.checked_add(usize::try_from(entry.len).ok()?)?;
+            let bytes = blobs.get(start..end)?;
+            (checksum(bytes) == entry.checksum)
+                .then(|| decode_document(bytes))
+                .flatten()
+        };
+        let documents: Option<Vec<Document>> =
+            crate::document::map_parallel(&self.table.documents, decode)
+                .into_iter()
+                .collect();
+        let mut corpus = Corpus::from_linked(documents?);
+        let mut errors = scan_errors;
+        errors.extend(self.recalled_errors());
+        corpus.errors = errors;
+        let indexes = self
+            .paragraphs
+            .zip(self.documents)
+            .map(|(paragraphs, documents)| Indexes {
+                paragraphs: Arc::new(paragraphs),
+                documents: Arc::new(documents),
+            });
+        Some((corpus, indexes))
+    }
+}
+
+fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
+    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+}
+
+/// The next section's bytes, checked against their checksum.
+fn section(file: &mut File) -> Option<Vec<u8>> {
+    let mut head = [0u8; 16];
+    file.read_exact(&mut head).ok()?;
+    let len = usize::try_from(u64_at(&head, 0)?).ok()?;
+    // A damaged length must not make us allocate more than the file holds.
+    let left = file
+        .metadata()
+        .ok()?
+        .len()
+        .checked_sub(file.stream_position().ok()?)?;
+    if len as u64 > left {
+        return None;
+    }
+    let mut bytes = vec![0; len];
+    file.read_exact(&mut bytes).ok()?;
+    if checksum(&bytes) != u64_at(&head, 8)? {
+        return None;
+    }
+    Some(bytes)
+}
+
+fn skip_section(file: &mut File) -> Option<()> {
+    let mut head = [0u8; 16];
+    file.read_exact(&mut head).ok()?;
+    let len = i64::try_from(u64_at(&head, 0)?).ok()?;
+    file.seek(SeekFrom::Current(len)).ok()?;
+    Some(())
+}
+
+/// The next section, an index, read in pieces as it is decoded and checked against its checksum.
+fn index_section(file: &mut File) -> Option<SearchIndex> {
+    let mut head = [0u8; 16];
+    file.read_exact(&mut head).ok()?;
+    let len = u64_at(&head, 0)?;
+    let mut input = Summed {
+        input: BufReader::with_capacity(8 * 1024, file.take(len)),
+        sum: Checksum::new(len),
+    };
+    let index = SearchIndex::read_from(&mut input, len)?;
+    let whole = input.read(&mut [0]).ok()? == 0;
+    (whole && input.sum.finish() == u64_at(&head, 8)?).then_some(index)
+}
+
+/// A reader that checksums what passes through it.
+struct Summed<R> {
+    input: R,
+    sum: Checksum,
+}
+
+impl<R: Read> Read for Summed<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.input.read(buf)?;
+        self.sum.update(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Deletes the library cache files beyond the `KEEP_FILES` most recently written, never `keep`.
+fn prune(dir: &Path, keep: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let mut files: Vec<(SystemTime, PathBuf)> = entries
+        .flatten()
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with("library-") && name.ends_with(".bin")
+        })
+        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
+        .collect();
+    if files.len() <= KEEP_FILES {
+        return;
+    }
+    files.sort_by_key(|f| std::cmp::Reverse(f.0));
+    for (_, path) in files.into_iter().skip(KEEP_FILES) {
+        if path != keep {
+            let _ = fs::remove_file(path);
+        }
+    }
+}

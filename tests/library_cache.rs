@@ -1,0 +1,442 @@
+//! The library cache: a warm load gives what a fresh load gives (documents, problems, search
+//! results), any change to the files makes it stale, and a damaged cache file only costs time.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+use plenary::app::stored::{self, LibraryCache, SearchableLibrary};
+use plenary::app::{Indexes, LoadRequest};
+use plenary::cli::document_json;
+use plenary::document::{Corpus, Document};
+
+/// A user folder: documents citing each other, a sidecar, a Markdown file with front matter,
+/// a binary file and an empty one (two problems to report), all dated an hour back so that the
+/// cache trusts their stamps.
+fn library() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let root = dir.path();
+    fs::create_dir(root.join("sub")).expect("mkdir");
+    fs::write(
+        root.join("a.txt"),
+        "Résolution 71/14\n\nL'Assemblée générale,\n\nRappelant sa résolution 70/1 du 25 septembre 2015,\n\n\
+         1. Prie le Secrétaire général de coopérer avec l’Organisation de Shanghai pour la coopération ;\n\n\
+         2. Décide de rester saisie de la question.\n",
+    )
+    .expect("write");
+    fs::write(
+        root.join("a.toml"),
+        "symbol = \"A/RES/71/14\"\ndate = \"2016-12-05\"\n",
+    )
+    .expect("write");
+    fs::write(
+        root.join("sub").join("b.md"),
+        "+++\nsymbol = \"A/RES/70/1\"\ntitle = \"Transformer notre monde\"\ndate = \"2015-09-25\"\n+++\n\n\
+         L'Assemblée générale,\n\nAdopte le document final du sommet.\n\nCoopération et résolution des conflits.\n",
+    )
+    .expect("write");
+    fs::write(root.join("sub").join("binary.txt"), b"abc\0def").expect("write");
+    fs::write(root.join("empty.txt"), "  \n").expect("write");
+    age_all(root);
+    dir
+}
+
+/// Sets every file's modification time an hour back (the cache does not store a library with a
+/// file written in the last two seconds: its stamp could not show a second write).
+fn age_all(dir: &Path) {
+    let then = SystemTime::now() - Duration::from_secs(3600);
+    for entry in fs::read_dir(dir).expect("read dir").flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            age_all(&path);
+        } else {
+            let file = fs::File::options().write(true).open(&path).expect("open");
+            file.set_modified(then).expect("set mtime");
+        }
+    }
+}
+
+fn request(paths: &[PathBuf], cache: &Path) -> LoadRequest {
+    LoadRequest {
+        paths: paths.to_vec(),
+        bundled: false,
+        cache_dir: Some(cache.to_path_buf()),
+    }
+}
+
+/// A load the way the reader's loader does it: from the cache, or from the files then stored.
+fn load(request: &LoadRequest) -> (Corpus, Indexes, bool) {
+    let loaded = stored::load(request, true, &mut |_| {});
+    match loaded.indexes {
+        Some(indexes) => (loaded.corpus, indexes, true),
+        None => {
+            let indexes = Indexes::build(&loaded.corpus);
+            if let Some(to_store) = &loaded.to_store {
+                to_store.store(&loaded.corpus, &indexes);
+            }
+            (loaded.corpus, indexes, false)
+        }
+    }
+}
+
+fn assert_same_documents(got: &[Document], want: &[Document]) {
+    assert_eq!(got.len(), want.len(), "document count");
+    for (g, w) in got.iter().zip(want) {
+        assert_eq!(
+            document_json(g),
+            document_json(w),
+            "show --json of {}",
+            w.id
+        );
+        assert!(g == w, "document {} differs from a fresh load", w.id);
+    }
+}
+
+fn messages(corpus: &Corpus) -> Vec<String> {
+    corpus.errors.iter().map(ToString::to_string).collect()
+}
+
+const QUERIES: [&str; 5] = [
+    "resolution",
+    "cooperation shanghai",
+    "cooprtion",
+    "70/1",
+    "zzqxv",
+];
+
+#[test]
+fn warm_load_equals_a_fresh_load() {
+    let lib = library();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let req = request(&[lib.path().to_path_buf()], cache.path());
+    let fresh = Corpus::load(&req.paths, false);
+    assert_eq!(fresh.documents.len(), 2);
+    assert_eq!(fresh.errors.len(), 2, "{:?}", messages(&fresh));
+    let fresh_indexes = Indexes::build(&fresh);
+
+    let (cold, _, from_cache) = load(&req);
+    assert!(!from_cache, "nothing was cached yet");
+    let file = LibraryCache::for_request(&req)
+        .expect("cache folder")
+        .path()
+        .to_path_buf();
+    assert!(file.exists(), "a cold load with indexes writes the cache");
+
+    let (warm, indexes, from_cache) = load(&req);
+    assert!(from_cache, "the second load reads the cache");
+    assert_same_documents(&warm.documents, &fresh.documents);
+    assert_same_documents(&cold.documents, &fresh.documents);
+    assert_eq!(
+        messages(&warm),
+        messages(&fresh),
+        "the same problems, told again"
+    );
+    assert_eq!(
+        warm.errors
+            .iter()
+            .map(|e| e.is_warning())
+            .collect::<Vec<_>>(),
+        fresh
+            .errors
+            .iter()
+            .map(|e| e.is_warning())
+            .collect::<Vec<_>>()
+    );
+    // Backlinks came through: b (A/RES/70/1) is cited by a.
+    let b = warm.find("A/RES/70/1").expect("b");
+    assert_eq!(warm.documents[b].cited_by, fresh.documents[b].cited_by);
+    assert!(!warm.documents[b].cited_by.is_empty());
+    for q in QUERIES {
+        assert_eq!(
+            indexes.paragraphs.search(q, None, 50),
+            fresh_indexes.paragraphs.search(q, None, 50),
+            "paragraphs for {q:?}"
+        );
+        assert_eq!(
+            indexes.documents.search(q, None, 50),
+            fresh_indexes.documents.search(q, None, 50),
+            "documents for {q:?}"
+        );
+    }
+    assert!(
+        !indexes
+            .paragraphs
+            .search("cooperation shanghai", None, 5)
+            .is_empty()
+    );
+
+    // The search path reads the index and only the documents it needs.
+    let searchable = SearchableLibrary::open(&req).expect("a valid cache opens");
+    let errors: Vec<String> = searchable
+        .errors()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(errors, messages(&fresh));
+    for q in QUERIES {
+        assert_eq!(
+            searchable.paragraphs.search(q, None, 50),
+            fresh_indexes.paragraphs.search(q, None, 50)
+        );
+    }
+    for (i, d) in fresh.documents.iter().enumerate() {
+        assert!(searchable.document(i).as_ref() == Some(d), "document {i}");
+    }
+    assert!(searchable.document(fresh.documents.len()).is_none());
+}
+
+/// Loads, changes the library with `change`, loads again: the second load must not come from the
+/// cache, and must equal a fresh load of the changed files.
+fn assert_change_is_seen(change: impl FnOnce(&Path)) {
+    let lib = library();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let req = request(&[lib.path().to_path_buf()], cache.path());
+    load(&req);
+    assert!(load(&req).2, "cached before the change");
+    change(lib.path());
+    let fresh = Corpus::load(&req.paths, false);
+    let (after, indexes, from_cache) = load(&req);
+    assert!(!from_cache, "a changed library is not read from the cache");
+    assert_same_documents(&after.documents, &fresh.documents);
+    assert_eq!(messages(&after), messages(&fresh));
+    let fresh_indexes = Indexes::build(&fresh);
+    for q in QUERIES {
+        assert_eq!(
+            indexes.paragraphs.search(q, None, 50),
+            fresh_indexes.paragraphs.search(q, None, 50)
+        );
+    }
+    assert!(
+        SearchableLibrary::open(&req).is_none() || {
+            // Stored again after the change (the files are old enough): then it is the new state.
+            let s = SearchableLibrary::open(&req).expect("open");
+            QUERIES.iter().all(|q| {
+                s.paragraphs.search(q, None, 50) == fresh_indexes.paragraphs.search(q, None, 50)
+            })
+        }
+    );
+}
+
+fn rewrite(path: &Path, text: &str, age: bool) {
+    fs::write(path, text).expect("write");
+    if age {
+        let file = fs::File::options().write(true).open(path).expect("open");
+        file.set_modified(SystemTime::now() - Duration::from_secs(60))
+            .expect("mtime");
+    }
+}
+
+#[test]
+fn an_edited_file_is_seen() {
+    assert_change_is_seen(|root| {
+        rewrite(
+            &root.join("a.txt"),
+            "Un texte tout autre sur la paix.\n",
+            true,
+        );
+    });
+}
+
+#[test]
+fn an_edit_of_the_same_size_is_seen_by_its_time() {
+    assert_change_is_seen(|root| {
+        let path = root.join("a.txt");
+        let text = fs::read_to_string(&path)
+            .expect("read")
+            .replace("Shanghai", "Shangxai");
+        rewrite(&path, &text, true);
+    });
+}
+
+#[test]
+fn a_file_written_just_now_is_seen_and_not_cached() {
+    assert_change_is_seen(|root| {
+        rewrite(
+            &root.join("new.txt"),
+            "Nouvelle résolution sur la coopération.\n",
+            false,
+        );
+    });
+}
+
+#[test]
+fn added_removed_and_renamed_files_are_seen() {
+    assert_change_is_seen(|root| {
+        rewrite(
+            &root.join("sub").join("c.txt"),
+            "Coopération régionale.\n",
+            true,
+        );
+    });
+    assert_change_is_seen(|root| fs::remove_file(root.join("sub").join("b.md")).expect("rm"));
+    assert_change_is_seen(|root| {
+        fs::rename(root.join("a.txt"), root.join("z.txt")).expect("mv");
+    });
+}
+
+#[test]
+fn a_changed_sidecar_or_a_fixed_problem_is_seen() {
+    assert_change_is_seen(|root| {
+        rewrite(&root.join("a.toml"), "symbol = \"A/RES/71/15\"\n", true);
+    });
+    assert_change_is_seen(|root| fs::remove_file(root.join("a.toml")).expect("rm"));
+    assert_change_is_seen(|root| {
+        rewrite(&root.join("empty.txt"), "Désormais un document.\n", true);
+    });
+}
+
+#[test]
+fn another_set_of_paths_has_its_own_cache() {
+    let lib = library();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let whole = request(&[lib.path().to_path_buf()], cache.path());
+    let one = request(&[lib.path().join("a.txt")], cache.path());
+    load(&whole);
+    load(&one);
+    let (corpus, _, from_cache) = load(&one);
+    assert!(from_cache);
+    assert_eq!(corpus.documents.len(), 1);
+    let (corpus, _, from_cache) = load(&whole);
+    assert!(from_cache);
+    assert_eq!(corpus.documents.len(), 2);
+    // The same folder named another way is another library (its documents show their paths as
+    // given), cached apart.
+    let dotted = request(&[lib.path().join("sub").join("..")], cache.path());
+    assert!(!load(&dotted).2);
+    let (corpus, _, from_cache) = load(&dotted);
+    assert!(from_cache);
+    assert!(
+        corpus.documents[0].path.contains("sub/.."),
+        "{}",
+        corpus.documents[0].path
+    );
+    assert!(load(&whole).2, "the other spelling kept its cache");
+}
+
+#[test]
+fn a_damaged_cache_file_only_costs_a_reload() {
+    let lib = library();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let req = request(&[lib.path().to_path_buf()], cache.path());
+    let fresh = Corpus::load(&req.paths, false);
+    load(&req);
+    let file = LibraryCache::for_request(&req)
+        .expect("cache")
+        .path()
+        .to_path_buf();
+    let good = fs::read(&file).expect("read cache");
+    let len = good.len();
+    // The key, the fingerprint, each section: a flipped byte anywhere, or a cut, is refused.
+    let mut damages: Vec<Vec<u8>> = (0..40)
+        .map(|k| {
+            let mut bytes = good.clone();
+            bytes[k * len / 40] ^= 0x5a;
+            bytes
+        })
+        .collect();
+    damages.push(good[..len / 2].to_vec());
+    damages.push(good[..len - 1].to_vec());
+    damages.push(Vec::new());
+    for (k, bytes) in damages.iter().enumerate() {
+        fs::write(&file, bytes).expect("damage");
+        let (corpus, indexes, _) = load(&req);
+        assert_same_documents(&corpus.documents, &fresh.documents);
+        assert_eq!(
+            indexes.paragraphs.search("cooperation", None, 9),
+            Indexes::build(&fresh)
+                .paragraphs
+                .search("cooperation", None, 9),
+            "damage {k}"
+        );
+        fs::write(&file, bytes).expect("damage");
+        // The search path either refuses the file or, when the damage is in a document it does
+        // not read, answers from the intact index.
+        if let Some(s) = SearchableLibrary::open(&req) {
+            let hits = s.paragraphs.search("cooperation", None, 9);
+            assert_eq!(
+                hits,
+                Indexes::build(&fresh)
+                    .paragraphs
+                    .search("cooperation", None, 9)
+            );
+        }
+    }
+}
+
+#[test]
+fn old_cache_files_are_pruned() {
+    let cache = tempfile::tempdir().expect("temp dir");
+    let libs: Vec<_> = (0..9).map(|_| library()).collect();
+    for lib in &libs {
+        load(&request(&[lib.path().to_path_buf()], cache.path()));
+    }
+    let files = fs::read_dir(cache.path())
+        .expect("read")
+        .flatten()
+        .filter(|e| e.file_name().to_string_lossy().starts_with("library-"))
+        .count();
+    assert!((1..=6).contains(&files), "{files} library cache files kept");
+    // The last one written is kept.
+    assert!(load(&request(&[libs[8].path().to_path_buf()], cache.path())).2);
+}
+
+#[test]
+fn no_cache_folder_loads_from_the_files() {
+    let lib = library();
+    let req = LoadRequest {
+        paths: vec![lib.path().to_path_buf()],
+        bundled: false,
+        cache_dir: None,
+    };
+    let (corpus, _, from_cache) = load(&req);
+    assert!(!from_cache);
+    assert_eq!(corpus.documents.len(), 2);
+    assert!(SearchableLibrary::open(&req).is_none());
+}
+
+/// `plenary search` as a process: the cold run (which writes the cache) and the warm one print
+/// the same rows and the same problems, as does a run whose cached documents are damaged.
+#[test]
+fn search_command_answers_the_same_warm_and_cold() {
+    let lib = library();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let run = |query: &str| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"))
+            .arg("--no-bundled")
+            .arg(lib.path())
+            .args(["search", query, "--json"])
+            .env("PLENARY_CACHE_DIR", cache.path())
+            .output()
+            .expect("run plenary");
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    let req = request(&[lib.path().to_path_buf()], cache.path());
+    let file = LibraryCache::for_request(&req)
+        .expect("cache")
+        .path()
+        .to_path_buf();
+    let cold = run("cooperation");
+    assert_eq!(cold.0, Some(0), "{cold:?}");
+    assert!(cold.1.contains("Shanghai"), "{}", cold.1);
+    assert!(
+        cold.2.contains("binary file"),
+        "problems are told: {}",
+        cold.2
+    );
+    assert!(file.exists(), "the cold search leaves the cache");
+    assert_eq!(run("cooperation"), cold, "warm = cold");
+    assert_eq!(run("zzqxv").0, Some(1), "no match exits 1, warm too");
+
+    // Damage the last bytes (the documents): the search still answers, from the files.
+    let mut bytes = fs::read(&file).expect("read");
+    let n = bytes.len();
+    for b in &mut bytes[n - 200..] {
+        *b ^= 0x33;
+    }
+    fs::write(&file, &bytes).expect("damage");
+    assert_eq!(run("cooperation"), cold, "damaged cache = cold");
+}
