@@ -36,8 +36,11 @@ pub struct Indexes {
 
 impl Indexes {
     pub fn build(corpus: &Corpus) -> Indexes {
-        let paragraphs =
-            SearchIndex::build(corpus.documents.iter().enumerate().flat_map(|(d, doc)| {
+        let records: Vec<(RecordId, &str)> = corpus
+            .documents
+            .iter()
+            .enumerate()
+            .flat_map(|(d, doc)| {
                 doc.paragraphs.iter().enumerate().map(move |(i, p)| {
                     (
                         RecordId {
@@ -47,7 +50,9 @@ impl Indexes {
                         p.text.as_str(),
                     )
                 })
-            }));
+            })
+            .collect();
+        let paragraphs = SearchIndex::build_parallel(&records);
         let summaries: Vec<String> = corpus.documents.iter().map(document_summary).collect();
         let documents = SearchIndex::build(summaries.iter().enumerate().map(|(d, s)| {
             (

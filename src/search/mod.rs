@@ -28,6 +28,7 @@
 
 pub mod fold;
 mod index;
+mod parallel;
 mod stored;
 
 use std::ops::Range;

@@ -1,0 +1,175 @@
+//! Building one index on every core: consecutive slices of the records are indexed apart, then
+//! the parts are merged into exactly the index a single build would give.
+
+use std::collections::HashMap;
+
+use super::index::{RecordId, SearchIndex};
+
+/// Below this many records a second thread costs more than it saves.
+const MIN_PER_THREAD: usize = 4096;
+
+impl SearchIndex {
+    /// [`SearchIndex::build`] of `records` on as many threads as there are cores. The result is
+    /// the same index, term for term (a test holds them equal).
+    pub fn build_parallel(records: &[(RecordId, &str)]) -> SearchIndex {
+        let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+        let threads = threads.min(records.len() / MIN_PER_THREAD).max(1);
+        if threads == 1 {
+            return SearchIndex::build(records.iter().copied());
+        }
+        let chunk = records.len().div_ceil(threads);
+        let parts: Vec<SearchIndex> = std::thread::scope(|scope| {
+            let workers: Vec<_> = records
+                .chunks(chunk)
+                .map(|part| scope.spawn(move || SearchIndex::build(part.iter().copied())))
+                .collect();
+            workers
+                .into_iter()
+                // Building never panics on text; should it, the panic is passed on unchanged.
+                .map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        merge(parts)
+    }
+}
+
+/// The parts, indexed in record order, as one index: terms numbered in order of first
+/// appearance across the parts (as a single build numbers them), records renumbered after the
+/// parts before them.
+fn merge(parts: Vec<SearchIndex>) -> SearchIndex {
+    let mut index = SearchIndex {
+        starts: vec![0],
+        bounds: vec![0],
+        ..SearchIndex::default()
+    };
+    let mut terms: HashMap<String, u32> = HashMap::new();
+    // For each part, its term numbers in the merged index.
+    let mut maps: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
+    for part in &parts {
+        let mut map = Vec::with_capacity(part.bounds.len().saturating_sub(1));
+        for w in part.bounds.windows(2) {
+            let token = &part.vocab[w[0]..w[1]];
+            let next = terms.len();
+            let id = *terms.entry(token.to_owned()).or_insert_with(|| {
+                index.vocab.push_str(token);
+                index.bounds.push(index.vocab.len());
+                // Terms are at most as many as in all parts together, which were u32 each.
+                u32::try_from(next).unwrap_or(u32::MAX)
+            });
+            map.push(id);
+        }
+        maps.push(map);
+    }
+    let term_count = terms.len();
+    drop(terms);
+
+    // Postings: each term's records from every part, in part order, so still ascending.
+    let mut counts = vec![0usize; term_count + 1];
+    for (part, map) in parts.iter().zip(&maps) {
+        for (t, w) in part.post_starts.windows(2).enumerate() {
+            counts[map[t] as usize + 1] += w[1] - w[0];
+        }
+    }
+    for t in 1..counts.len() {
+        counts[t] += counts[t - 1];
+    }
+    index.post_starts.clone_from(&counts);
+    index.postings = vec![0; counts[term_count]];
+    let mut fill = counts;
+    let mut offset: u32 = 0;
+    for (part, map) in parts.iter().zip(&maps) {
+        for (t, w) in part.post_starts.windows(2).enumerate() {
+            let at = &mut fill[map[t] as usize];
+            for &r in &part.postings[w[0]..w[1]] {
+                index.postings[*at] = r + offset;
+                *at += 1;
+            }
+        }
+        let records = u32::try_from(part.ids.len()).unwrap_or(u32::MAX);
+        offset = offset.saturating_add(records);
+    }
+
+    let total_tokens = parts.iter().map(|p| p.tokens.len()).sum();
+    index.tokens.reserve(total_tokens);
+    let mut offset: u32 = 0;
+    for (part, map) in parts.into_iter().zip(&maps) {
+        let base = index.tokens.len();
+        index
+            .tokens
+            .extend(part.tokens.iter().map(|&t| map[t as usize]));
+        index
+            .starts
+            .extend(part.starts[1..].iter().map(|s| s + base));
+        index.ids.extend_from_slice(&part.ids);
+        for (doc, records) in part.by_doc {
+            index
+                .by_doc
+                .entry(doc)
+                .or_default()
+                .extend(records.iter().map(|r| r + offset));
+        }
+        offset = offset.saturating_add(u32::try_from(part.ids.len()).unwrap_or(u32::MAX));
+    }
+    // Parts give each document's records in part order; a document split across two parts
+    // has them appended in order, so every list stays ascending.
+    let mut sorted: Vec<u32> = (0..u32::try_from(term_count).unwrap_or(u32::MAX)).collect();
+    sorted.sort_unstable_by(|&a, &b| {
+        let token = |t: u32| &index.vocab[index.bounds[t as usize]..index.bounds[t as usize + 1]];
+        token(a).cmp(token(b))
+    });
+    index.sorted = sorted;
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merged_parts_equal_one_build() {
+        let texts = [
+            include_str!("../../seeds/000_44f8ddc2fe2e2702.txt"),
+            include_str!("../../seeds/004_912be11ada29c0f5.txt"),
+        ];
+        // Paragraph-sized records from both seeds, a document split across parts.
+        let records: Vec<(RecordId, &str)> = texts
+            .iter()
+            .enumerate()
+            .flat_map(|(d, t)| {
+                t.lines().enumerate().map(move |(i, p)| {
+                    (
+                        RecordId {
+                            doc: d as u32 / 2 + (i as u32 % 3),
+                            item: i as u32,
+                        },
+                        p,
+                    )
+                })
+            })
+            .collect();
+        assert!(records.len() > 100);
+        let one = SearchIndex::build(records.iter().copied());
+        for n in [1, 2, 3, 7] {
+            let chunk = records.len().div_ceil(n);
+            let parts = records
+                .chunks(chunk)
+                .map(|c| SearchIndex::build(c.iter().copied()))
+                .collect();
+            let merged = merge(parts);
+            assert_eq!(merged.ids, one.ids, "{n} parts");
+            assert_eq!(merged.tokens, one.tokens, "{n} parts");
+            assert_eq!(merged.starts, one.starts, "{n} parts");
+            assert_eq!(merged.vocab, one.vocab, "{n} parts");
+            assert_eq!(merged.bounds, one.bounds, "{n} parts");
+            assert_eq!(merged.sorted, one.sorted, "{n} parts");
+            assert_eq!(merged.postings, one.postings, "{n} parts");
+            assert_eq!(merged.post_starts, one.post_starts, "{n} parts");
+            assert_eq!(merged.by_doc, one.by_doc, "{n} parts");
+        }
+        let parallel = SearchIndex::build_parallel(&records);
+        assert_eq!(
+            parallel.search("resolution cooperation", None, 20),
+            one.search("resolution cooperation", None, 20)
+        );
+    }
+}
