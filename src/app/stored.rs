@@ -9,14 +9,15 @@
 //! names the build (format, version, bundled texts and parser), as the bundled cache's does.
 //!
 //! Layout: `MAGIC`, the key, the fingerprint of the files, then four sections, each its length,
-//! its checksum and its bytes: the table (each document's place and checksum in the blob
-//! section, and the problems met reading the files), the paragraph index, the document index,
-//! the documents. A search reads the first two and then only the documents it shows, so
-//! `plenary search` over a warm 100k-paragraph library reads about half the file and decodes a
-//! few documents. A file that is short, damaged or of another build is ignored and rewritten.
+//! its checksum and its bytes: the paragraph index, the document index, the documents, and the
+//! table (each document's place and checksum among the documents, and the problems met reading
+//! the files). It is written as a stream, never whole in memory. A search reads the paragraph
+//! index and the table, then only the documents it shows: `plenary search` over a warm
+//! 100k-paragraph library reads about half the file and decodes a few documents. A file that is
+//! short, damaged or of another build is ignored and rewritten.
 
 use std::fs::{self, File};
-use std::io::{BufReader, Read, Seek, SeekFrom, Write as _};
+use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -78,14 +79,19 @@ impl LibraryCache {
         if newest > now - SETTLE_NS {
             return;
         }
-        let bytes = encode(&self.key, scan_fingerprint, corpus, indexes);
         let Some(dir) = self.path.parent() else {
             return;
         };
         let written = fs::create_dir_all(dir)
             .and_then(|()| tempfile::NamedTempFile::new_in(dir))
             .and_then(|mut file| {
-                file.write_all(&bytes)?;
+                write(
+                    file.as_file_mut(),
+                    &self.key,
+                    scan_fingerprint,
+                    corpus,
+                    indexes,
+                )?;
                 file.persist(&self.path).map_err(|e| e.error)?;
                 Ok(())
             });
@@ -276,18 +282,39 @@ struct Stored {
     blobs_len: u64,
 }
 
-fn encode(key: &str, fingerprint: u64, corpus: &Corpus, indexes: &Indexes) -> Vec<u8> {
-    let mut blobs = Vec::new();
+/// Writes the cache file, streaming every section (the documents one by one): the library is
+/// never held in memory a second time, which at a million paragraphs would be 600 MB.
+fn write(
+    file: &mut File,
+    key: &str,
+    fingerprint: u64,
+    corpus: &Corpus,
+    indexes: &Indexes,
+) -> std::io::Result<()> {
+    let mut out = BufWriter::with_capacity(256 * 1024, file);
+    out.write_all(MAGIC)?;
+    out.write_all(&(key.len() as u64).to_le_bytes())?;
+    out.write_all(key.as_bytes())?;
+    out.write_all(&fingerprint.to_le_bytes())?;
+    write_section(&mut out, |w| indexes.paragraphs.write_to(w))?;
+    write_section(&mut out, |w| indexes.documents.write_to(w))?;
     let mut entries = Vec::with_capacity(corpus.documents.len());
-    for d in &corpus.documents {
-        let offset = blobs.len();
-        encode_document(d, &mut blobs);
-        entries.push(Entry {
-            offset: offset as u64,
-            len: (blobs.len() - offset) as u64,
-            checksum: checksum(&blobs[offset..]),
-        });
-    }
+    write_section(&mut out, |w| {
+        let mut bytes = Vec::new();
+        let mut offset = 0;
+        for d in &corpus.documents {
+            bytes.clear();
+            encode_document(d, &mut bytes);
+            w.write_all(&bytes)?;
+            entries.push(Entry {
+                offset,
+                len: bytes.len() as u64,
+                checksum: checksum(&bytes),
+            });
+            offset += bytes.len() as u64;
+        }
+        Ok(())
+    })?;
     let errors = corpus
         .errors
         .iter()
@@ -303,24 +330,30 @@ fn encode(key: &str, fingerprint: u64, corpus: &Corpus, indexes: &Indexes) -> Ve
     };
     // Serialising owned data into a Vec cannot fail (see `cache::encode`).
     let table = postcard::to_stdvec(&table).unwrap_or_default();
-    let mut paragraphs = Vec::new();
-    indexes.paragraphs.encode(&mut paragraphs);
-    let mut documents = Vec::new();
-    indexes.documents.encode(&mut documents);
+    write_section(&mut out, |w| w.write_all(&table))?;
+    out.flush()
+}
 
-    let mut out = Vec::with_capacity(
-        64 + key.len() + table.len() + paragraphs.len() + documents.len() + blobs.len(),
-    );
-    out.extend_from_slice(MAGIC);
-    out.extend_from_slice(&(key.len() as u64).to_le_bytes());
-    out.extend_from_slice(key.as_bytes());
-    out.extend_from_slice(&fingerprint.to_le_bytes());
-    for section in [&table, &paragraphs, &documents, &blobs] {
-        out.extend_from_slice(&(section.len() as u64).to_le_bytes());
-        out.extend_from_slice(&checksum(section).to_le_bytes());
-        out.extend_from_slice(section);
-    }
-    out
+/// A section: its length and checksum (filled in once known), then what `body` writes.
+fn write_section<W: Write + Seek>(
+    out: &mut W,
+    body: impl FnOnce(&mut Summed<&mut W>) -> std::io::Result<()>,
+) -> std::io::Result<()> {
+    let head = out.stream_position()?;
+    out.write_all(&[0; 16])?;
+    let mut summed = Summed {
+        inner: &mut *out,
+        sum: Checksum::new(),
+        len: 0,
+    };
+    body(&mut summed)?;
+    let (len, sum) = (summed.len, summed.sum.finish());
+    let end = out.stream_position()?;
+    out.seek(SeekFrom::Start(head))?;
+    out.write_all(&len.to_le_bytes())?;
+    out.write_all(&sum.to_le_bytes())?;
+    out.seek(SeekFrom::Start(end))?;
+    Ok(())
 }
 
 impl Stored {
@@ -340,24 +373,22 @@ impl Stored {
         }
         let fingerprint = u64_at(&found, key.len())?;
 
+        let paragraphs = match which {
+            Which::None => skip_section(&mut file).map(|_| None)?,
+            Which::Paragraphs | Which::Both => Some(index_section(&mut file)?),
+        };
+        let documents = match which {
+            Which::None | Which::Paragraphs => skip_section(&mut file).map(|_| None)?,
+            Which::Both => Some(index_section(&mut file)?),
+        };
+        let blobs_len = skip_section(&mut file)?;
+        let blobs_at = file.stream_position().ok()?.checked_sub(blobs_len)?;
         let table = section(&mut file)?;
         let table: Table = match postcard::take_from_bytes(&table) {
             Ok((table, [])) => table,
             _ => return None,
         };
-        let paragraphs = match which {
-            Which::None => skip_section(&mut file).map(|()| None)?,
-            Which::Paragraphs | Which::Both => Some(index_section(&mut file)?),
-        };
-        let documents = match which {
-            Which::None | Which::Paragraphs => skip_section(&mut file).map(|()| None)?,
-            Which::Both => Some(index_section(&mut file)?),
-        };
-        let mut len = [0u8; 16];
-        file.read_exact(&mut len).ok()?;
-        let blobs_len = u64_at(&len, 0)?;
-        let blobs_at = file.stream_position().ok()?;
-        if file.metadata().ok()?.len() != blobs_at.checked_add(blobs_len)? {
+        if file.stream_position().ok()? != file.metadata().ok()?.len() {
             return None;
         }
         Some(Stored {
@@ -463,12 +494,14 @@ fn section(file: &mut File) -> Option<Vec<u8>> {
     Some(bytes)
 }
 
-fn skip_section(file: &mut File) -> Option<()> {
+/// Skips the next section; gives its length.
+fn skip_section(file: &mut File) -> Option<u64> {
     let mut head = [0u8; 16];
     file.read_exact(&mut head).ok()?;
-    let len = i64::try_from(u64_at(&head, 0)?).ok()?;
-    file.seek(SeekFrom::Current(len)).ok()?;
-    Some(())
+    let len = u64_at(&head, 0)?;
+    file.seek(SeekFrom::Current(i64::try_from(len).ok()?))
+        .ok()?;
+    Some(len)
 }
 
 /// The next section, an index, read in pieces as it is decoded and checked against its checksum.
@@ -477,25 +510,41 @@ fn index_section(file: &mut File) -> Option<SearchIndex> {
     file.read_exact(&mut head).ok()?;
     let len = u64_at(&head, 0)?;
     let mut input = Summed {
-        input: BufReader::with_capacity(8 * 1024, file.take(len)),
-        sum: Checksum::new(len),
+        inner: BufReader::with_capacity(8 * 1024, file.take(len)),
+        sum: Checksum::new(),
+        len: 0,
     };
     let index = SearchIndex::read_from(&mut input, len)?;
     let whole = input.read(&mut [0]).ok()? == 0;
     (whole && input.sum.finish() == u64_at(&head, 8)?).then_some(index)
 }
 
-/// A reader that checksums what passes through it.
-struct Summed<R> {
-    input: R,
+/// A reader or writer that checksums and counts what passes through it.
+struct Summed<T> {
+    inner: T,
     sum: Checksum,
+    len: u64,
 }
 
 impl<R: Read> Read for Summed<R> {
     fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.input.read(buf)?;
+        let n = self.inner.read(buf)?;
         self.sum.update(&buf[..n]);
+        self.len += n as u64;
         Ok(n)
+    }
+}
+
+impl<W: Write> Write for Summed<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.sum.update(&buf[..n]);
+        self.len += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 

@@ -261,17 +261,19 @@ fn split_array<const N: usize>(bytes: &[u8]) -> Option<([u8; N], &[u8])> {
 /// to one 8-byte word changes the result. Four independent lanes keep the multiplier busy: about
 /// 8 GB/s, a millisecond for 8 MB.
 pub(crate) fn checksum(bytes: &[u8]) -> u64 {
-    let mut sum = Checksum::new(bytes.len() as u64);
+    let mut sum = Checksum::new();
     sum.update(bytes);
     sum.finish()
 }
 
-/// [`checksum`] of bytes that arrive in pieces (the whole length known in advance).
+/// [`checksum`] of bytes that arrive in pieces.
 pub(crate) struct Checksum {
     lanes: [u64; 4],
     /// The start of a 32-byte block whose end has not arrived yet.
     pending: [u8; 32],
     pending_len: usize,
+    /// Bytes seen, mixed in at the end so that a cut is seen too.
+    len: u64,
 }
 
 const K: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -281,20 +283,17 @@ fn step(h: u64, w: u64) -> u64 {
 }
 
 impl Checksum {
-    pub(crate) fn new(len: u64) -> Checksum {
+    pub(crate) fn new() -> Checksum {
         Checksum {
-            lanes: [
-                len ^ K,
-                K.rotate_left(16),
-                K.rotate_left(32),
-                K.rotate_left(48),
-            ],
+            lanes: [K, K.rotate_left(16), K.rotate_left(32), K.rotate_left(48)],
             pending: [0; 32],
             pending_len: 0,
+            len: 0,
         }
     }
 
     pub(crate) fn update(&mut self, mut bytes: &[u8]) {
+        self.len += bytes.len() as u64;
         if self.pending_len > 0 {
             let n = (32 - self.pending_len).min(bytes.len());
             self.pending[self.pending_len..self.pending_len + n].copy_from_slice(&bytes[..n]);
@@ -332,6 +331,7 @@ impl Checksum {
         for &b in &self.pending[..self.pending_len] {
             h = step(h, u64::from(b));
         }
+        h = step(h, self.len);
         h ^ (h >> 32)
     }
 }
@@ -661,7 +661,7 @@ mod tests {
     fn checksum_in_pieces_equals_checksum_at_once() {
         let data: Vec<u8> = (0..=255u8).cycle().take(1001).collect();
         for piece in [1, 3, 31, 32, 33, 100, 1001] {
-            let mut sum = Checksum::new(data.len() as u64);
+            let mut sum = Checksum::new();
             for chunk in data.chunks(piece) {
                 sum.update(chunk);
             }

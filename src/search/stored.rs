@@ -7,33 +7,38 @@
 //! file gives `None`, never an index that could panic or read out of bounds later.
 
 use std::collections::HashMap;
-use std::io::Read;
+use std::io::{Read, Write};
 
 use super::index::{RecordId, SearchIndex};
 
 impl SearchIndex {
     /// Appends the index to `out`, for [`SearchIndex::decode`].
     pub fn encode(&self, out: &mut Vec<u8>) {
-        out.reserve(
-            16 + 8 * self.ids.len()
-                + 4 * (self.tokens.len() + self.sorted.len() + self.postings.len())
-                + 8 * (self.starts.len() + self.bounds.len() + self.post_starts.len())
-                + self.vocab.len()
-                + 64,
-        );
-        put_u64(out, self.ids.len() as u64);
+        // Writing to a Vec does not fail.
+        let _ = self.write_to(out);
+    }
+
+    /// Writes the index to `out`, for [`SearchIndex::read_from`], a piece at a time: no copy
+    /// of the whole is made.
+    pub fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
+        let mut w = Writer {
+            out,
+            buffer: Vec::with_capacity(PIECE),
+        };
+        w.u64(self.ids.len() as u64)?;
         for id in &self.ids {
-            out.extend_from_slice(&id.doc.to_le_bytes());
-            out.extend_from_slice(&id.item.to_le_bytes());
+            w.put(&id.doc.to_le_bytes())?;
+            w.put(&id.item.to_le_bytes())?;
         }
-        put_u32s(out, &self.tokens);
-        put_offsets(out, &self.starts);
-        put_u64(out, self.vocab.len() as u64);
-        out.extend_from_slice(self.vocab.as_bytes());
-        put_offsets(out, &self.bounds);
-        put_u32s(out, &self.sorted);
-        put_u32s(out, &self.postings);
-        put_offsets(out, &self.post_starts);
+        w.u32s(&self.tokens)?;
+        w.offsets(&self.starts)?;
+        w.u64(self.vocab.len() as u64)?;
+        w.put(self.vocab.as_bytes())?;
+        w.offsets(&self.bounds)?;
+        w.u32s(&self.sorted)?;
+        w.u32s(&self.postings)?;
+        w.offsets(&self.post_starts)?;
+        w.flush()
     }
 
     /// An index written by [`SearchIndex::encode`] that is the whole of `bytes`.
@@ -107,21 +112,42 @@ impl SearchIndex {
 /// Bytes read at a time: large enough that reads cost little, small enough to stay in cache.
 const PIECE: usize = 64 * 1024;
 
-fn put_u64(out: &mut Vec<u8>, n: u64) {
-    out.extend_from_slice(&n.to_le_bytes());
+/// Gathers small writes into pieces of `PIECE` bytes.
+struct Writer<'a, W> {
+    out: &'a mut W,
+    buffer: Vec<u8>,
 }
 
-fn put_u32s(out: &mut Vec<u8>, values: &[u32]) {
-    put_u64(out, values.len() as u64);
-    for v in values {
-        out.extend_from_slice(&v.to_le_bytes());
+impl<W: Write> Writer<'_, W> {
+    fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        if self.buffer.len() + bytes.len() > PIECE {
+            self.flush()?;
+        }
+        if bytes.len() > PIECE {
+            return self.out.write_all(bytes);
+        }
+        self.buffer.extend_from_slice(bytes);
+        Ok(())
     }
-}
 
-fn put_offsets(out: &mut Vec<u8>, values: &[usize]) {
-    put_u64(out, values.len() as u64);
-    for &v in values {
-        put_u64(out, v as u64);
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.out.write_all(&self.buffer)?;
+        self.buffer.clear();
+        Ok(())
+    }
+
+    fn u64(&mut self, n: u64) -> std::io::Result<()> {
+        self.put(&n.to_le_bytes())
+    }
+
+    fn u32s(&mut self, values: &[u32]) -> std::io::Result<()> {
+        self.u64(values.len() as u64)?;
+        values.iter().try_for_each(|v| self.put(&v.to_le_bytes()))
+    }
+
+    fn offsets(&mut self, values: &[usize]) -> std::io::Result<()> {
+        self.u64(values.len() as u64)?;
+        values.iter().try_for_each(|&v| self.u64(v as u64))
     }
 }
 
@@ -177,9 +203,20 @@ impl<R: Read> Reader<'_, R> {
     fn u32s(&mut self) -> Option<Vec<u32>> {
         let n = self.len(4)?;
         let mut values = Vec::with_capacity(n);
-        self.each(n, 4, |c| {
-            values.push(u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
-        })?;
+        let mut left = n * 4;
+        while left > 0 {
+            let take = left.min(PIECE);
+            let piece = &mut self.buffer[..take];
+            self.input.read_exact(piece).ok()?;
+            self.left = self.left.checked_sub(take as u64)?;
+            // `extend` over exact chunks compiles to a plain copy loop, unlike a push per item.
+            values.extend(
+                piece
+                    .chunks_exact(4)
+                    .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+            );
+            left -= take;
+        }
         Some(values)
     }
 
