@@ -118,6 +118,10 @@ impl SearchIndex {
             index.by_doc.entry(id.doc).or_default().push(rec);
         }
         drop(interned);
+        // Grown by doubling: up to half of it unused, for as long as the index lives.
+        index.tokens.shrink_to_fit();
+        index.starts.shrink_to_fit();
+        index.ids.shrink_to_fit();
 
         index.post_starts.reserve(postings.len() + 1);
         index.post_starts.push(0);

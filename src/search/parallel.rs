@@ -63,7 +63,10 @@ fn merge(parts: Vec<SearchIndex>) -> SearchIndex {
     let term_count = terms.len();
     drop(terms);
 
-    // Postings: each term's records from every part, in part order, so still ascending.
+    // Postings: each term's records from every part, in part order, so still ascending. Each
+    // part's postings are freed once copied, so the merged index and its parts are never all
+    // in memory at once.
+    let mut parts = parts;
     let mut counts = vec![0usize; term_count + 1];
     for (part, map) in parts.iter().zip(&maps) {
         for (t, w) in part.post_starts.windows(2).enumerate() {
@@ -77,7 +80,7 @@ fn merge(parts: Vec<SearchIndex>) -> SearchIndex {
     index.postings = vec![0; counts[term_count]];
     let mut fill = counts;
     let mut offset: u32 = 0;
-    for (part, map) in parts.iter().zip(&maps) {
+    for (part, map) in parts.iter_mut().zip(&maps) {
         for (t, w) in part.post_starts.windows(2).enumerate() {
             let at = &mut fill[map[t] as usize];
             for &r in &part.postings[w[0]..w[1]] {
@@ -85,18 +88,28 @@ fn merge(parts: Vec<SearchIndex>) -> SearchIndex {
                 *at += 1;
             }
         }
+        part.postings = Vec::new();
+        part.post_starts = Vec::new();
         let records = u32::try_from(part.ids.len()).unwrap_or(u32::MAX);
         offset = offset.saturating_add(records);
     }
 
-    let total_tokens = parts.iter().map(|p| p.tokens.len()).sum();
-    index.tokens.reserve(total_tokens);
+    // Tokens: the first part's are already numbered as merged (its terms come first, in its
+    // order), so its array is kept and the others are appended renumbered, each freed after.
+    let total_tokens = parts.iter().map(|p| p.tokens.len()).sum::<usize>();
     let mut offset: u32 = 0;
-    for (part, map) in parts.into_iter().zip(&maps) {
+    for (k, (mut part, map)) in parts.into_iter().zip(&maps).enumerate() {
         let base = index.tokens.len();
-        index
-            .tokens
-            .extend(part.tokens.iter().map(|&t| map[t as usize]));
+        if k == 0 {
+            index.tokens = std::mem::take(&mut part.tokens);
+            index
+                .tokens
+                .reserve_exact(total_tokens - base - index.tokens.len());
+        } else {
+            index
+                .tokens
+                .extend(part.tokens.iter().map(|&t| map[t as usize]));
+        }
         index
             .starts
             .extend(part.starts[1..].iter().map(|s| s + base));
