@@ -440,3 +440,22 @@ fn search_command_answers_the_same_warm_and_cold() {
     fs::write(&file, &bytes).expect("damage");
     assert_eq!(run("cooperation"), cold, "damaged cache = cold");
 }
+
+#[test]
+fn abandoned_temporary_files_are_removed() {
+    let lib = library();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let old = cache.path().join(".tmpABC123");
+    let fresh = cache.path().join(".tmpDEF456");
+    fs::write(&old, "half a cache").expect("write");
+    fs::write(&fresh, "being written").expect("write");
+    fs::File::options()
+        .write(true)
+        .open(&old)
+        .expect("open")
+        .set_modified(SystemTime::now() - Duration::from_secs(7200))
+        .expect("mtime");
+    load(&request(&[lib.path().to_path_buf()], cache.path()));
+    assert!(!old.exists(), "left by a process that ended mid-write");
+    assert!(fresh.exists(), "maybe another process writing now");
+}

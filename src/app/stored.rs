@@ -33,6 +33,8 @@ use crate::search::SearchIndex;
 const MAGIC: &[u8; 8] = b"plenlib\x01";
 /// Library cache files kept; the least recently written beyond this are deleted.
 const KEEP_FILES: usize = 6;
+/// A temporary file this old in the cache folder was left by a process that ended mid-write.
+const ABANDONED: std::time::Duration = std::time::Duration::from_secs(3600);
 /// A file written this recently (ns) might change again within the same clock tick, unseen by
 /// its stamp; a library holding one is not cached until the next start.
 const SETTLE_NS: i128 = 2_000_000_000;
@@ -553,15 +555,25 @@ fn prune(dir: &Path, keep: &Path) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
-    let mut files: Vec<(SystemTime, PathBuf)> = entries
-        .flatten()
-        .filter(|e| {
-            let name = e.file_name();
-            let name = name.to_string_lossy();
-            name.starts_with("library-") && name.ends_with(".bin")
-        })
-        .filter_map(|e| Some((e.metadata().ok()?.modified().ok()?, e.path())))
-        .collect();
+    let now = SystemTime::now();
+    let mut files: Vec<(SystemTime, PathBuf)> = Vec::new();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Some(modified) = entry.metadata().ok().and_then(|m| m.modified().ok()) else {
+            continue;
+        };
+        if name.starts_with("library-") && name.ends_with(".bin") {
+            files.push((modified, entry.path()));
+        } else if name.starts_with(".tmp")
+            && now
+                .duration_since(modified)
+                .is_ok_and(|age| age > ABANDONED)
+        {
+            // A cache being written when its process ended (the reader quit meanwhile).
+            let _ = fs::remove_file(entry.path());
+        }
+    }
     if files.len() <= KEEP_FILES {
         return;
     }
