@@ -6,8 +6,9 @@
 //! every start; the one file that is not clean (a stray tab) is sanitised at load time.
 //!
 //! Also sets `PLENARY_BUNDLED_HASH`: a hash of everything that decides what the bundled library
-//! parses to (the texts, their catalogs, and the code in `src/document/`). It keys the start-up
-//! cache (`document::cache`), so a changed text or parser never serves stale documents.
+//! parses to (the texts, their catalogs, and the code in `src/document/`) and what the library
+//! cache stores (the search code, the cache layout). It keys both caches (`document::cache`,
+//! `app::stored`), so a changed text, parser or index never serves stale data.
 
 use std::env;
 use std::fmt::Write as _;
@@ -18,8 +19,11 @@ use std::path::{Path, PathBuf};
 const ROOTS: [&str; 2] = ["seeds", "assets/library"];
 /// Catalogs of the bundled documents: their metadata changes the parsed documents too.
 const CATALOGS: [&str; 2] = ["seeds/catalog.toml", "assets/library/catalog.toml"];
-/// The code that turns texts into linked documents; a change there must invalidate the cache.
-const PARSER_DIR: &str = "src/document";
+/// The code that turns texts into linked documents (`src/document`), and into the search indexes
+/// the library cache stores with them (`src/search`, and the document summaries and the cache
+/// file's layout in `src/app`): a change there must invalidate the caches.
+const CODE_DIRS: [&str; 2] = ["src/document", "src/search"];
+const CODE_FILES: [&str; 2] = ["src/app/library.rs", "src/app/stored.rs"];
 /// Provenance notes, not documents.
 const SKIPPED: [&str; 2] = ["SOURCE.md", "README.md"];
 
@@ -69,12 +73,16 @@ fn main() {
         println!("cargo:rerun-if-changed={catalog}");
         hash.file(&manifest, &manifest.join(catalog));
     }
-    println!("cargo:rerun-if-changed={PARSER_DIR}");
-    let mut code_files: Vec<PathBuf> = fs::read_dir(manifest.join(PARSER_DIR))
-        .unwrap_or_else(|e| panic!("read {PARSER_DIR}: {e}"))
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "rs"))
-        .collect();
+    let mut code_files: Vec<PathBuf> = CODE_FILES.iter().map(|f| manifest.join(f)).collect();
+    for dir in CODE_DIRS {
+        println!("cargo:rerun-if-changed={dir}");
+        code_files.extend(
+            fs::read_dir(manifest.join(dir))
+                .unwrap_or_else(|e| panic!("read {dir}: {e}"))
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "rs")),
+        );
+    }
     code_files.sort();
     for file in &code_files {
         println!("cargo:rerun-if-changed={}", file.display());

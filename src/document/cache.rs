@@ -36,7 +36,7 @@ pub const FORMAT_VERSION: u32 = 2;
 /// First bytes of a cache file.
 const MAGIC: &[u8; 8] = b"plenary\x01";
 
-/// Hash of the bundled texts, their catalogs and the parser's code, computed by build.rs.
+/// Hash of the bundled texts, their catalogs and the code that parses and indexes them (build.rs).
 const BUNDLED_HASH: &str = env!("PLENARY_BUNDLED_HASH");
 
 /// What a cache file must have been written for: this format, this crate version, these texts
