@@ -92,7 +92,7 @@ pub enum Command {
     },
 }
 
-/// Where the start-up cache lives: `PLENARY_CACHE_DIR`, else the platform's cache folder
+/// Where the caches live: `PLENARY_CACHE_DIR`, else the platform's cache folder
 /// (`$XDG_CACHE_HOME/plenary` on Linux). None when there is neither: every start parses.
 pub fn cache_dir() -> Option<PathBuf> {
     match std::env::var_os("PLENARY_CACHE_DIR") {

@@ -20,7 +20,7 @@ const LOAD_POLL: Duration = Duration::from_millis(4);
 /// warnings shown (bookmark and load problems), for the caller to print once the screen is gone.
 ///
 /// The first frame is drawn at once, before the library is in: a loader thread reads it (from the
-/// start-up cache or by parsing) and builds its indexes, and its reports reach the app as actions
+/// library cache, or from the files) and its indexes (from the cache, or built), and its reports reach the app as actions
 /// between keys, so input and drawing never wait for it. Searches need the indexes, so the search
 /// worker starts when they arrive.
 pub fn run(

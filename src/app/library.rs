@@ -118,7 +118,7 @@ pub enum LoadEvent {
     Indexes(Indexes),
 }
 
-/// What to load: the command line's library arguments and where the start-up cache lives.
+/// What to load: the command line's library arguments and where the caches live.
 #[derive(Debug, Clone, Default)]
 pub struct LoadRequest {
     pub paths: Vec<PathBuf>,

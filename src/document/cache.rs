@@ -2,8 +2,9 @@
 //!
 //! Parsing the 3.5 MB bundled library takes most of a start (~135 ms of ~150 ms, release build);
 //! reading it back from this cache takes a few milliseconds. The file holds only the bundled
-//! documents. User files can change at any time, so they are parsed fresh at every start and
-//! linked together with the cached documents (`Corpus::extend`).
+//! documents: a library with user files comes from the library cache (`app::stored`) when its
+//! files are unchanged; when not, they are parsed and linked together with the documents cached
+//! here (`Corpus::extend`).
 //!
 //! The file is `MAGIC`, the cache key (length-prefixed), a checksum of the payload, then the
 //! documents in postcard. The key names the build inputs (`key()`): a file written by another
