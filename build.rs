@@ -84,6 +84,12 @@ fn main() {
         );
     }
     code_files.sort();
+    // The versions of the crates that code uses (Unicode tables for folding, the encoding);
+    // a packaged crate has no lock file of its own.
+    let lock = manifest.join("Cargo.lock");
+    if lock.is_file() {
+        code_files.push(lock);
+    }
     for file in &code_files {
         println!("cargo:rerun-if-changed={}", file.display());
         hash.file(&manifest, file);

@@ -108,10 +108,16 @@ const QUERIES: [&str; 5] = [
 fn warm_load_equals_a_fresh_load() {
     let lib = library();
     let cache = tempfile::tempdir().expect("temp dir");
-    let req = request(&[lib.path().to_path_buf()], cache.path());
+    // A missing path and a dangling link: problems the scan finds, not the reading.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(lib.path().join("gone.txt"), lib.path().join("link.txt"))
+        .expect("symlink");
+    let missing = lib.path().join("nowhere.txt");
+    let req = request(&[lib.path().to_path_buf(), missing], cache.path());
     let fresh = Corpus::load(&req.paths, false);
     assert_eq!(fresh.documents.len(), 2);
-    assert_eq!(fresh.errors.len(), 2, "{:?}", messages(&fresh));
+    let problems = if cfg!(unix) { 4 } else { 3 };
+    assert_eq!(fresh.errors.len(), problems, "{:?}", messages(&fresh));
     let fresh_indexes = Indexes::build(&fresh);
 
     let (cold, _, from_cache) = load(&req);
@@ -445,17 +451,50 @@ fn search_command_answers_the_same_warm_and_cold() {
 fn abandoned_temporary_files_are_removed() {
     let lib = library();
     let cache = tempfile::tempdir().expect("temp dir");
-    let old = cache.path().join(".tmpABC123");
-    let fresh = cache.path().join(".tmpDEF456");
-    fs::write(&old, "half a cache").expect("write");
-    fs::write(&fresh, "being written").expect("write");
-    fs::File::options()
-        .write(true)
-        .open(&old)
-        .expect("open")
-        .set_modified(SystemTime::now() - Duration::from_secs(7200))
-        .expect("mtime");
+    let old = cache.path().join(".plenary-library-ABC123");
+    let fresh = cache.path().join(".plenary-library-DEF456");
+    let not_ours = cache.path().join(".tmpGHI789");
+    let two_hours_ago = SystemTime::now() - Duration::from_secs(7200);
+    for path in [&old, &fresh, &not_ours] {
+        fs::write(path, "half a cache").expect("write");
+    }
+    for path in [&old, &not_ours] {
+        fs::File::options()
+            .write(true)
+            .open(path)
+            .expect("open")
+            .set_modified(two_hours_ago)
+            .expect("mtime");
+    }
     load(&request(&[lib.path().to_path_buf()], cache.path()));
     assert!(!old.exists(), "left by a process that ended mid-write");
     assert!(fresh.exists(), "maybe another process writing now");
+    assert!(
+        not_ours.exists(),
+        "another program's file in a shared cache folder"
+    );
+}
+
+/// `cp -p`, `tar x` and `rsync -t` give a file back its old modification time: a same-size edit
+/// with the old time restored is still seen (by its change time and inode).
+#[cfg(unix)]
+#[test]
+fn an_edit_with_its_old_time_restored_is_seen() {
+    assert_change_is_seen(|root| {
+        let path = root.join("a.txt");
+        let before = fs::metadata(&path)
+            .expect("stat")
+            .modified()
+            .expect("mtime");
+        let text = fs::read_to_string(&path)
+            .expect("read")
+            .replace("Shanghai", "Shangxai");
+        fs::write(&path, text).expect("write");
+        let file = fs::File::options().write(true).open(&path).expect("open");
+        file.set_modified(before).expect("restore mtime");
+        assert_eq!(
+            fs::metadata(&path).expect("stat").modified().ok(),
+            Some(before)
+        );
+    });
 }

@@ -31,6 +31,10 @@ use crate::document::{Corpus, Document};
 use crate::search::SearchIndex;
 
 const MAGIC: &[u8; 8] = b"plenlib\x01";
+/// Library cache files are `FILE_PREFIX`, 16 hex digits, `.bin`.
+const FILE_PREFIX: &str = "library-";
+/// Temporary files while a cache is written (only ours are ever removed).
+const TEMP_PREFIX: &str = ".plenary-library-";
 /// Library cache files kept; the least recently written beyond this are deleted.
 const KEEP_FILES: usize = 6;
 /// A temporary file this old in the cache folder was left by a process that ended mid-write.
@@ -61,7 +65,9 @@ impl LibraryCache {
             }
         }
         let key = format!("{}; library {described}", cache::key());
-        let name = format!("library-{:016x}.bin", checksum(described.as_bytes()));
+        // The build is in the name too, so two builds (a release and a development one) keep a
+        // file each rather than overwriting each other's at every start.
+        let name = format!("{FILE_PREFIX}{:016x}.bin", checksum(key.as_bytes()));
         Some(LibraryCache {
             path: dir.join(name),
             key,
@@ -74,26 +80,28 @@ impl LibraryCache {
 
     /// Stores the library, unless a file in it was written too recently to trust its stamp.
     /// Failure only costs the next start its speed, so it is not reported.
-    pub fn store(&self, scan_fingerprint: u64, newest: i128, corpus: &Corpus, indexes: &Indexes) {
+    pub fn store(&self, to_store: &ToStore, corpus: &Corpus, indexes: &Indexes) {
         let now = SystemTime::now()
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_nanos() as i128);
-        if newest > now - SETTLE_NS {
+        // A file without a time, or written just now: its stamp could not show the next change.
+        if to_store
+            .newest
+            .is_none_or(|newest| newest > now - SETTLE_NS)
+        {
             return;
         }
         let Some(dir) = self.path.parent() else {
             return;
         };
         let written = fs::create_dir_all(dir)
-            .and_then(|()| tempfile::NamedTempFile::new_in(dir))
+            .and_then(|()| {
+                tempfile::Builder::new()
+                    .prefix(TEMP_PREFIX)
+                    .tempfile_in(dir)
+            })
             .and_then(|mut file| {
-                write(
-                    file.as_file_mut(),
-                    &self.key,
-                    scan_fingerprint,
-                    corpus,
-                    indexes,
-                )?;
+                write(file.as_file_mut(), &self.key, to_store, corpus, indexes)?;
                 file.persist(&self.path).map_err(|e| e.error)?;
                 Ok(())
             });
@@ -137,14 +145,16 @@ pub struct Loaded {
 pub struct ToStore {
     cache: LibraryCache,
     fingerprint: u64,
-    newest: i128,
+    newest: Option<i128>,
+    /// The first problems of the corpus are the scan's: a valid cache is scanned again, so
+    /// only those after them (met reading the files) are stored.
+    scan_errors: usize,
 }
 
 impl ToStore {
     /// Writes the cache of `corpus` (the one loaded with this) and its indexes.
     pub fn store(&self, corpus: &Corpus, indexes: &Indexes) {
-        self.cache
-            .store(self.fingerprint, self.newest, corpus, indexes);
+        self.cache.store(self, corpus, indexes);
     }
 }
 
@@ -193,6 +203,7 @@ fn load_files(
 ) -> Loaded {
     let fingerprint = scan.fingerprint();
     let newest = scan.newest();
+    let scan_errors = scan.errors.len();
     let (user, errors) = source::read(scan);
     let corpus = cache::load_sources(
         user,
@@ -208,6 +219,7 @@ fn load_files(
             cache,
             fingerprint,
             newest,
+            scan_errors,
         }),
     }
 }
@@ -289,7 +301,7 @@ struct Stored {
 fn write(
     file: &mut File,
     key: &str,
-    fingerprint: u64,
+    to_store: &ToStore,
     corpus: &Corpus,
     indexes: &Indexes,
 ) -> std::io::Result<()> {
@@ -297,7 +309,7 @@ fn write(
     out.write_all(MAGIC)?;
     out.write_all(&(key.len() as u64).to_le_bytes())?;
     out.write_all(key.as_bytes())?;
-    out.write_all(&fingerprint.to_le_bytes())?;
+    out.write_all(&to_store.fingerprint.to_le_bytes())?;
     write_section(&mut out, |w| indexes.paragraphs.write_to(w))?;
     write_section(&mut out, |w| indexes.documents.write_to(w))?;
     let mut entries = Vec::with_capacity(corpus.documents.len());
@@ -320,6 +332,7 @@ fn write(
     let errors = corpus
         .errors
         .iter()
+        .skip(to_store.scan_errors)
         .map(|e| StoredError {
             path: e.path().to_path_buf(),
             message: e.to_string(),
@@ -391,6 +404,14 @@ impl Stored {
             _ => return None,
         };
         if file.stream_position().ok()? != file.metadata().ok()?.len() {
+            return None;
+        }
+        let count = table.documents.len();
+        if [&paragraphs, &documents]
+            .into_iter()
+            .flatten()
+            .any(|index| !index.documents_below(count))
+        {
             return None;
         }
         Some(Stored {
@@ -511,6 +532,15 @@ fn index_section(file: &mut File) -> Option<SearchIndex> {
     let mut head = [0u8; 16];
     file.read_exact(&mut head).ok()?;
     let len = u64_at(&head, 0)?;
+    // A damaged length must not let damaged counts inside ask for more than the file holds.
+    let left = file
+        .metadata()
+        .ok()?
+        .len()
+        .checked_sub(file.stream_position().ok()?)?;
+    if len > left {
+        return None;
+    }
     let mut input = Summed {
         inner: BufReader::with_capacity(8 * 1024, file.take(len)),
         sum: Checksum::new(),
@@ -563,9 +593,12 @@ fn prune(dir: &Path, keep: &Path) {
         let Some(modified) = entry.metadata().ok().and_then(|m| m.modified().ok()) else {
             continue;
         };
-        if name.starts_with("library-") && name.ends_with(".bin") {
+        let hash = name
+            .strip_prefix(FILE_PREFIX)
+            .and_then(|n| n.strip_suffix(".bin"));
+        if hash.is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit())) {
             files.push((modified, entry.path()));
-        } else if name.starts_with(".tmp")
+        } else if name.starts_with(TEMP_PREFIX)
             && now
                 .duration_since(modified)
                 .is_ok_and(|age| age > ABANDONED)

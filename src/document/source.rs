@@ -296,13 +296,19 @@ pub fn bundled() -> Vec<Source> {
 // ---------------------------------------------------------------------------------------------
 // User files
 
-/// What identifies one version of a file without reading it: its size and modification time.
-/// The library cache is valid while every file it was built from has the same stamp.
+/// What identifies one version of a file without reading it: its size and modification time,
+/// and on Unix its inode and change time, which no tool can set back (`cp -p`, `tar x` and
+/// `rsync -t` restore an old modification time, not an old change time). The library cache is
+/// valid while every file it was built from has the same stamp.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Stamp {
     pub len: u64,
-    /// Nanoseconds since the Unix epoch (negative before it); 0 where the platform has no times.
-    pub modified: i128,
+    /// Nanoseconds since the Unix epoch (negative before it); None where the platform has no
+    /// times, and then nothing about the file can be trusted to show a change.
+    pub modified: Option<i128>,
+    /// Inode and change time (seconds, nanoseconds); zero off Unix.
+    pub inode: u64,
+    pub changed: (i64, i64),
 }
 
 impl Stamp {
@@ -311,13 +317,22 @@ impl Stamp {
             metadata
                 .modified()
                 .ok()
-                .map_or(0, |t| match t.duration_since(std::time::UNIX_EPOCH) {
+                .map(|t| match t.duration_since(std::time::UNIX_EPOCH) {
                     Ok(d) => d.as_nanos() as i128,
                     Err(e) => -(e.duration().as_nanos() as i128),
                 });
+        #[cfg(unix)]
+        let (inode, changed) = {
+            use std::os::unix::fs::MetadataExt;
+            (metadata.ino(), (metadata.ctime(), metadata.ctime_nsec()))
+        };
+        #[cfg(not(unix))]
+        let (inode, changed) = (0, (0, 0));
         Stamp {
             len: metadata.len(),
             modified,
+            inode,
+            changed,
         }
     }
 }
@@ -360,15 +375,14 @@ impl Scan {
         h.finish()
     }
 
-    /// The newest modification time of any file found (ns since the epoch), 0 if none.
-    pub fn newest(&self) -> i128 {
+    /// The newest modification time of any file found (ns since the epoch), 0 if none; None
+    /// when a file has no time at all (then no cache can tell whether it changed).
+    pub fn newest(&self) -> Option<i128> {
         self.files
             .iter()
             .flat_map(|f| [Some(f.stamp), f.sidecar])
             .flatten()
-            .map(|s| s.modified)
-            .max()
-            .unwrap_or(0)
+            .try_fold(0, |newest, s| Some(newest.max(s.modified?)))
     }
 }
 

@@ -41,6 +41,12 @@ impl SearchIndex {
         w.flush()
     }
 
+    /// Whether every record names a document below `documents`: what a cache checks before
+    /// pairing an index it read with the documents it read.
+    pub fn documents_below(&self, documents: usize) -> bool {
+        self.ids.iter().all(|id| (id.doc as usize) < documents)
+    }
+
     /// An index written by [`SearchIndex::encode`] that is the whole of `bytes`.
     pub fn decode(mut bytes: &[u8]) -> Option<SearchIndex> {
         let len = bytes.len() as u64;
