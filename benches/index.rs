@@ -1,5 +1,7 @@
 //! `SearchIndex::build` throughput over the paragraphs of the parsed bundled corpus and of a
-//! generated 100k-paragraph library (built in memory by the generator of `examples/gen-corpus.rs`).
+//! generated 100k-paragraph library (built in memory by the generator of `examples/gen-corpus.rs`),
+//! on one thread and on every core (`build_parallel`, what the reader and `plenary search` use),
+//! and reading the 100k index back as the library cache does (`read_from`).
 
 #[path = "common/mod.rs"]
 mod common;
@@ -42,6 +44,27 @@ fn bench(c: &mut Criterion) {
             b.iter(|| black_box(SearchIndex::build(records(paragraphs))))
         });
     }
+    group.finish();
+
+    let mut group = c.benchmark_group("index_build_parallel");
+    for (name, paragraphs) in [("bundled", &bundled), ("generated_100k", &generated)] {
+        let bytes: usize = paragraphs.iter().map(String::len).sum();
+        let records: Vec<(RecordId, &str)> = records(paragraphs).collect();
+        group.throughput(Throughput::Bytes(bytes as u64));
+        group.bench_function(name, |b| {
+            b.iter(|| black_box(SearchIndex::build_parallel(&records)))
+        });
+    }
+    group.finish();
+
+    // Throughput in bytes of the encoded index (what the cache file holds).
+    let mut encoded = Vec::new();
+    SearchIndex::build(records(&generated)).encode(&mut encoded);
+    let mut group = c.benchmark_group("index_read");
+    group.throughput(Throughput::Bytes(encoded.len() as u64));
+    group.bench_function("generated_100k", |b| {
+        b.iter(|| black_box(SearchIndex::decode(&encoded)))
+    });
     group.finish();
 }
 
