@@ -329,8 +329,7 @@ fn search(
             }));
         }
     };
-    if let Some(library) = SearchableLibrary::open(&request) {
-        let hits = library.paragraphs.search(query, None, limit);
+    if let Some((library, hits)) = SearchableLibrary::open_and_search(&request, query, limit) {
         let mut documents: HashMap<u32, Option<Document>> = HashMap::new();
         for hit in &hits {
             documents

@@ -1,5 +1,6 @@
 //! plenary: a terminal reader for official documents.
-#![forbid(unsafe_code)]
+// One exception, allowed where it is: mapping the library cache file (`app::stored::map`).
+#![deny(unsafe_code)]
 
 pub mod app;
 pub mod bookmarks;

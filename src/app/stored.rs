@@ -17,7 +17,8 @@
 //! short, damaged or of another build is ignored and rewritten.
 
 use std::fs::{self, File};
-use std::io::{BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+use std::io::{BufWriter, Seek, SeekFrom, Write};
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -28,7 +29,7 @@ use crate::document::cache::{
 };
 use crate::document::source::{self, LoadError, Scan};
 use crate::document::{Corpus, Document};
-use crate::search::SearchIndex;
+use crate::search::{Backing, Hit, SearchIndex};
 
 const MAGIC: &[u8; 8] = b"plenlib\x01";
 /// Library cache files are `FILE_PREFIX`, 16 hex digits, `.bin`.
@@ -113,12 +114,29 @@ impl LibraryCache {
     /// The stored library if it was written for this key and these files; reading the cache
     /// and scanning the files run side by side. Also gives the scan, to load from on a miss.
     fn open(&self, paths: &[PathBuf], indexes: Which) -> (Option<Stored>, Scan) {
+        let (stored, scan) = self.open_then(paths, indexes, |_| ());
+        (stored.map(|(stored, ())| stored), scan)
+    }
+
+    /// [`open`](Self::open), running `then` on the stored library as soon as it is read, on
+    /// the reading thread, while the files are still being scanned (its result is used only
+    /// if the scan then finds the cache valid).
+    fn open_then<R: Send>(
+        &self,
+        paths: &[PathBuf],
+        indexes: Which,
+        then: impl FnOnce(&Stored) -> R + Send,
+    ) -> (Option<(Stored, R)>, Scan) {
         std::thread::scope(|scope| {
-            let reader = scope.spawn(|| Stored::read(&self.path, &self.key, indexes));
+            let reader = scope.spawn(|| {
+                let stored = Stored::read(&self.path, &self.key, indexes)?;
+                let result = then(&stored);
+                Some((stored, result))
+            });
             let scan = source::scan(paths);
             // The reader cannot panic on file contents; should it anyway, the cache is a miss.
             let stored = reader.join().ok().flatten();
-            let stored = stored.filter(|s| s.fingerprint == scan.fingerprint());
+            let stored = stored.filter(|(s, _)| s.fingerprint == scan.fingerprint());
             (stored, scan)
         })
     }
@@ -235,17 +253,36 @@ pub struct SearchableLibrary {
 impl SearchableLibrary {
     /// The valid cache for `request`, or None (no cache folder, no file, stale, damaged).
     pub fn open(request: &LoadRequest) -> Option<SearchableLibrary> {
+        Self::open_and_search(request, "", 0).map(|(library, _)| library)
+    }
+
+    /// [`open`](Self::open), and the paragraphs matching `query` (at most `limit`), searched
+    /// while the files are still being checked.
+    pub fn open_and_search(
+        request: &LoadRequest,
+        query: &str,
+        limit: usize,
+    ) -> Option<(SearchableLibrary, Vec<Hit>)> {
         let cache = LibraryCache::for_request(request)?;
-        let (stored, scan) = cache.open(&request.paths, Which::Paragraphs);
-        let mut stored = stored?;
+        let (stored, scan) = cache.open_then(&request.paths, Which::Paragraphs, |stored| {
+            stored
+                .paragraphs
+                .as_ref()
+                .map(|index| index.search(query, None, limit))
+        });
+        let (mut stored, hits) = stored?;
+        let hits = hits?;
         let paragraphs = stored.paragraphs.take()?;
         let mut errors = scan.errors;
         errors.extend(stored.recalled_errors());
-        Some(SearchableLibrary {
-            paragraphs,
-            stored,
-            errors,
-        })
+        Some((
+            SearchableLibrary {
+                paragraphs,
+                stored,
+                errors,
+            },
+            hits,
+        ))
     }
 
     /// Problems with the library's files, as a fresh load would report them.
@@ -284,16 +321,16 @@ struct Table {
     errors: Vec<StoredError>,
 }
 
-/// An opened library cache file, read up to the documents.
+/// An opened library cache file: its table and the indexes asked for, read; the documents
+/// decoded when asked for.
 struct Stored {
     fingerprint: u64,
     table: Table,
     paragraphs: Option<SearchIndex>,
     documents: Option<SearchIndex>,
-    /// The blob section: the file and where its bytes start.
-    file: std::sync::Mutex<File>,
-    blobs_at: u64,
-    blobs_len: u64,
+    /// The file's bytes (mapped), which the indexes' arrays view, and where the documents are.
+    bytes: Backing,
+    blobs: Range<usize>,
 }
 
 /// Writes the cache file, streaming every section (the documents one by one): the library is
@@ -309,6 +346,8 @@ fn write(
     out.write_all(MAGIC)?;
     out.write_all(&(key.len() as u64).to_le_bytes())?;
     out.write_all(key.as_bytes())?;
+    // Sections start on 8-byte boundaries, so that index arrays can be used in place.
+    out.write_all(&[0; 8][..padding(key.len())])?;
     out.write_all(&to_store.fingerprint.to_le_bytes())?;
     write_section(&mut out, |w| indexes.paragraphs.write_to(w))?;
     write_section(&mut out, |w| indexes.documents.write_to(w))?;
@@ -349,7 +388,8 @@ fn write(
     out.flush()
 }
 
-/// A section: its length and checksum (filled in once known), then what `body` writes.
+/// A section: its length and checksum (filled in once known), then what `body` writes, then
+/// zeros to the next multiple of 8 bytes (not counted in either).
 fn write_section<W: Write + Seek>(
     out: &mut W,
     body: impl FnOnce(&mut Summed<&mut W>) -> std::io::Result<()>,
@@ -363,6 +403,7 @@ fn write_section<W: Write + Seek>(
     };
     body(&mut summed)?;
     let (len, sum) = (summed.len, summed.sum.finish());
+    out.write_all(&[0; 8][..padding(len as usize)])?;
     let end = out.stream_position()?;
     out.seek(SeekFrom::Start(head))?;
     out.write_all(&len.to_le_bytes())?;
@@ -372,75 +413,90 @@ fn write_section<W: Write + Seek>(
 }
 
 impl Stored {
-    /// Reads the file up to the documents; None when it is missing, of another key, short or
-    /// damaged in what was read.
+    /// Maps the file and reads it up to the documents; None when it is missing, of another
+    /// key, short or damaged in what was read.
     fn read(path: &Path, key: &str, which: Which) -> Option<Stored> {
-        let mut file = File::open(path).ok()?;
-        let mut head = [0u8; 16];
-        file.read_exact(&mut head).ok()?;
-        if &head[..8] != MAGIC || u64_at(&head, 8)? != key.len() as u64 {
+        let file = File::open(path).ok()?;
+        let bytes: Backing = Arc::new(map(&file)?);
+        let all: &[u8] = (*bytes).as_ref();
+        let mut at: usize = 0;
+        let mut take = |n: usize| -> Option<Range<usize>> {
+            let range = at..at.checked_add(n)?;
+            all.get(range.clone())?;
+            at = range.end;
+            Some(range)
+        };
+        if all.get(take(8)?)? != MAGIC {
             return None;
         }
-        let mut found = vec![0; key.len() + 8];
-        file.read_exact(&mut found).ok()?;
-        if &found[..key.len()] != key.as_bytes() {
+        let key_len = usize::try_from(u64_at(all, take(8)?.start)?).ok()?;
+        if key_len != key.len() || all.get(take(key_len)?)? != key.as_bytes() {
             return None;
         }
-        let fingerprint = u64_at(&found, key.len())?;
-
-        let paragraphs = match which {
-            Which::None => skip_section(&mut file).map(|_| None)?,
-            Which::Paragraphs | Which::Both => Some(index_section(&mut file)?),
+        take(padding(key_len))?;
+        let fingerprint = u64_at(all, take(8)?.start)?;
+        // Each section: its length and checksum, its bytes, padding.
+        let mut section = |verify: bool| -> Option<Range<usize>> {
+            let head = take(16)?.start;
+            let len = usize::try_from(u64_at(all, head)?).ok()?;
+            let body = take(len)?;
+            take(padding(len))?;
+            let sum = u64_at(all, head + 8)?;
+            (!verify || checksum(all.get(body.clone())?) == sum).then_some(body)
         };
-        let documents = match which {
-            Which::None | Which::Paragraphs => skip_section(&mut file).map(|_| None)?,
-            Which::Both => Some(index_section(&mut file)?),
-        };
-        let blobs_len = skip_section(&mut file)?;
-        let blobs_at = file.stream_position().ok()?.checked_sub(blobs_len)?;
-        let table = section(&mut file)?;
-        let table: Table = match postcard::take_from_bytes(&table) {
+        let paragraphs = section(which != Which::None)?;
+        let documents = section(which == Which::Both)?;
+        // Documents carry their own checksums, checked as each is decoded.
+        let blobs = section(false)?;
+        let table = section(true)?;
+        if table.end + padding(table.len()) != all.len() {
+            return None;
+        }
+        let table: Table = match postcard::take_from_bytes(all.get(table)?) {
             Ok((table, [])) => table,
             _ => return None,
         };
-        if file.stream_position().ok()? != file.metadata().ok()?.len() {
-            return None;
-        }
-        let count = table.documents.len();
-        if [&paragraphs, &documents]
-            .into_iter()
-            .flatten()
-            .any(|index| !index.documents_below(count))
-        {
-            return None;
-        }
+        let index = |range: Range<usize>| -> Option<SearchIndex> {
+            let index = SearchIndex::from_bytes(&bytes, range)?;
+            // Records must name documents the table has.
+            index
+                .documents_below(table.documents.len())
+                .then_some(index)
+        };
+        let paragraphs = match which {
+            Which::None => None,
+            Which::Paragraphs | Which::Both => Some(index(paragraphs)?),
+        };
+        let documents = match which {
+            Which::None | Which::Paragraphs => None,
+            Which::Both => Some(index(documents)?),
+        };
         Some(Stored {
             fingerprint,
             table,
             paragraphs,
             documents,
-            file: std::sync::Mutex::new(file),
-            blobs_at,
-            blobs_len,
+            bytes,
+            blobs,
         })
     }
 
+    /// The bytes of document `i`, checked against its checksum.
+    fn document_bytes(&self, entry: &Entry) -> Option<&[u8]> {
+        let start = self
+            .blobs
+            .start
+            .checked_add(usize::try_from(entry.offset).ok()?)?;
+        let end = start.checked_add(usize::try_from(entry.len).ok()?)?;
+        if end > self.blobs.end {
+            return None;
+        }
+        let bytes = (*self.bytes).as_ref().get(start..end)?;
+        (checksum(bytes) == entry.checksum).then_some(bytes)
+    }
+
     fn document(&self, i: usize) -> Option<Document> {
-        let entry = self.table.documents.get(i)?;
-        if entry.offset.checked_add(entry.len)? > self.blobs_len {
-            return None;
-        }
-        let mut bytes = vec![0; usize::try_from(entry.len).ok()?];
-        {
-            let mut file = self.file.lock().ok()?;
-            file.seek(SeekFrom::Start(self.blobs_at + entry.offset))
-                .ok()?;
-            file.read_exact(&mut bytes).ok()?;
-        }
-        if checksum(&bytes) != entry.checksum {
-            return None;
-        }
-        decode_document(&bytes)
+        decode_document(self.document_bytes(self.table.documents.get(i)?)?)
     }
 
     fn recalled_errors(&self) -> Vec<LoadError> {
@@ -458,20 +514,7 @@ impl Stored {
     /// Every document, linked as stored, with the scan's problems and the stored ones; None if
     /// any document is damaged.
     fn into_library(self, scan_errors: Vec<LoadError>) -> Option<(Corpus, Option<Indexes>)> {
-        let mut blobs = vec![0; usize::try_from(self.blobs_len).ok()?];
-        {
-            let mut file = self.file.lock().ok()?;
-            file.seek(SeekFrom::Start(self.blobs_at)).ok()?;
-            file.read_exact(&mut blobs).ok()?;
-        }
-        let decode = |entry: &Entry| -> Option<Document> {
-            let start = usize::try_from(entry.offset).ok()?;
-            let end = start.checked_add(usize::try_from(entry.len).ok()?)?;
-            let bytes = blobs.get(start..end)?;
-            (checksum(bytes) == entry.checksum)
-                .then(|| decode_document(bytes))
-                .flatten()
-        };
+        let decode = |entry: &Entry| decode_document(self.document_bytes(entry)?);
         let documents: Option<Vec<Document>> =
             crate::document::map_parallel(&self.table.documents, decode)
                 .into_iter()
@@ -491,64 +534,25 @@ impl Stored {
     }
 }
 
+/// Zeros after `len` bytes up to the next multiple of 8.
+fn padding(len: usize) -> usize {
+    (8 - len % 8) % 8
+}
+
 fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
-    Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+    Some(u64::from_le_bytes(
+        bytes.get(at..at.checked_add(8)?)?.try_into().ok()?,
+    ))
 }
 
-/// The next section's bytes, checked against their checksum.
-fn section(file: &mut File) -> Option<Vec<u8>> {
-    let mut head = [0u8; 16];
-    file.read_exact(&mut head).ok()?;
-    let len = usize::try_from(u64_at(&head, 0)?).ok()?;
-    // A damaged length must not make us allocate more than the file holds.
-    let left = file
-        .metadata()
-        .ok()?
-        .len()
-        .checked_sub(file.stream_position().ok()?)?;
-    if len as u64 > left {
-        return None;
-    }
-    let mut bytes = vec![0; len];
-    file.read_exact(&mut bytes).ok()?;
-    if checksum(&bytes) != u64_at(&head, 8)? {
-        return None;
-    }
-    Some(bytes)
-}
-
-/// Skips the next section; gives its length.
-fn skip_section(file: &mut File) -> Option<u64> {
-    let mut head = [0u8; 16];
-    file.read_exact(&mut head).ok()?;
-    let len = u64_at(&head, 0)?;
-    file.seek(SeekFrom::Current(i64::try_from(len).ok()?))
-        .ok()?;
-    Some(len)
-}
-
-/// The next section, an index, read in pieces as it is decoded and checked against its checksum.
-fn index_section(file: &mut File) -> Option<SearchIndex> {
-    let mut head = [0u8; 16];
-    file.read_exact(&mut head).ok()?;
-    let len = u64_at(&head, 0)?;
-    // A damaged length must not let damaged counts inside ask for more than the file holds.
-    let left = file
-        .metadata()
-        .ok()?
-        .len()
-        .checked_sub(file.stream_position().ok()?)?;
-    if len > left {
-        return None;
-    }
-    let mut input = Summed {
-        inner: BufReader::with_capacity(8 * 1024, file.take(len)),
-        sum: Checksum::new(),
-        len: 0,
-    };
-    let index = SearchIndex::read_from(&mut input, len)?;
-    let whole = input.read(&mut [0]).ok()? == 0;
-    (whole && input.sum.finish() == u64_at(&head, 8)?).then_some(index)
+/// The cache file mapped into memory, read-only.
+#[allow(unsafe_code)]
+fn map(file: &File) -> Option<memmap2::Mmap> {
+    // SAFETY: a mapping is undefined behaviour if the file changes while it is mapped. plenary
+    // never changes a cache file in place: each is written whole to a temporary file and
+    // renamed over the old one, which leaves this mapping on the old file, intact until it is
+    // dropped. Only another program writing into the cache folder's files could change it.
+    unsafe { memmap2::Mmap::map(file) }.ok()
 }
 
 /// A reader or writer that checksums and counts what passes through it.
@@ -556,15 +560,6 @@ struct Summed<T> {
     inner: T,
     sum: Checksum,
     len: u64,
-}
-
-impl<R: Read> Read for Summed<R> {
-    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        self.sum.update(&buf[..n]);
-        self.len += n as u64;
-        Ok(n)
-    }
 }
 
 impl<W: Write> Write for Summed<W> {

@@ -14,6 +14,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::array::Array;
 use super::fold::for_each_token;
 use super::{PieceMatcher, PiecePlace, Query, Word, phrase_points, piece_code};
 
@@ -66,16 +67,17 @@ pub struct SearchIndex {
     /// The records, in build order (the order ties are broken by).
     pub(super) ids: Vec<RecordId>,
     /// Token ids of all records, concatenated; record `r` is `tokens[starts[r]..starts[r + 1]]`.
-    pub(super) tokens: Vec<u32>,
-    pub(super) starts: Vec<usize>,
+    /// The large arrays are `Array`s: built here, or viewed in a mapped cache file.
+    pub(super) tokens: Array<u32>,
+    pub(super) starts: Array<u64>,
     /// Vocabulary: token `t` is `vocab[bounds[t]..bounds[t + 1]]`.
     pub(super) vocab: String,
-    pub(super) bounds: Vec<usize>,
+    pub(super) bounds: Array<u64>,
     /// Token ids in byte order of their text, for binary search.
-    pub(super) sorted: Vec<u32>,
+    pub(super) sorted: Array<u32>,
     /// Postings: the records holding token `t`, ascending, are `postings[post_starts[t]..post_starts[t + 1]]`.
-    pub(super) postings: Vec<u32>,
-    pub(super) post_starts: Vec<usize>,
+    pub(super) postings: Array<u32>,
+    pub(super) post_starts: Array<u64>,
     /// Records of each document, ascending.
     pub(super) by_doc: HashMap<u32, Vec<u32>>,
 }
@@ -83,13 +85,14 @@ pub struct SearchIndex {
 impl SearchIndex {
     /// Index `records`, in the order given. Texts are folded and tokenised here, once.
     pub fn build<'a>(records: impl IntoIterator<Item = (RecordId, &'a str)>) -> SearchIndex {
-        let mut index = SearchIndex {
-            starts: vec![0],
-            bounds: vec![0],
-            ..SearchIndex::default()
-        };
+        let mut ids = Vec::new();
+        let mut tokens: Vec<u32> = Vec::new();
+        let mut starts: Vec<u64> = vec![0];
+        let mut vocab = String::new();
+        let mut bounds: Vec<u64> = vec![0];
+        let mut by_doc: HashMap<u32, Vec<u32>> = HashMap::new();
         let mut interned: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
-        let mut postings: Vec<Vec<u32>> = Vec::new();
+        let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut buffer = String::new();
         // Record numbers are u32 to halve postings; more records than that are not indexed.
         for (rec, (id, text)) in (0..=u32::MAX).zip(records) {
@@ -97,47 +100,56 @@ impl SearchIndex {
                 let tid = match interned.get(token) {
                     Some(&tid) => tid,
                     None => {
-                        let Ok(tid) = u32::try_from(postings.len()) else {
+                        let Ok(tid) = u32::try_from(lists.len()) else {
                             return;
                         };
                         interned.insert(token.into(), tid);
-                        index.vocab.push_str(token);
-                        index.bounds.push(index.vocab.len());
-                        postings.push(Vec::new());
+                        vocab.push_str(token);
+                        bounds.push(vocab.len() as u64);
+                        lists.push(Vec::new());
                         tid
                     }
                 };
-                index.tokens.push(tid);
-                let list = &mut postings[tid as usize];
+                tokens.push(tid);
+                let list = &mut lists[tid as usize];
                 if list.last() != Some(&rec) {
                     list.push(rec);
                 }
             });
-            index.starts.push(index.tokens.len());
-            index.ids.push(id);
-            index.by_doc.entry(id.doc).or_default().push(rec);
+            starts.push(tokens.len() as u64);
+            ids.push(id);
+            by_doc.entry(id.doc).or_default().push(rec);
         }
         drop(interned);
         // Grown by doubling: up to half of it unused, for as long as the index lives.
-        index.tokens.shrink_to_fit();
-        index.starts.shrink_to_fit();
-        index.ids.shrink_to_fit();
+        tokens.shrink_to_fit();
+        starts.shrink_to_fit();
+        ids.shrink_to_fit();
 
-        index.post_starts.reserve(postings.len() + 1);
-        index.post_starts.push(0);
-        index
-            .postings
-            .reserve(postings.iter().map(Vec::len).sum::<usize>());
-        for list in postings {
-            index.postings.extend_from_slice(&list);
-            index.post_starts.push(index.postings.len());
+        let mut post_starts: Vec<u64> = Vec::with_capacity(lists.len() + 1);
+        post_starts.push(0);
+        let mut postings: Vec<u32> = Vec::with_capacity(lists.iter().map(Vec::len).sum());
+        for list in lists {
+            postings.extend_from_slice(&list);
+            post_starts.push(postings.len() as u64);
         }
 
-        let mut sorted: Vec<u32> = (0..index.bounds.len().saturating_sub(1))
+        let mut index = SearchIndex {
+            ids,
+            tokens: tokens.into(),
+            starts: starts.into(),
+            vocab,
+            bounds: bounds.into(),
+            sorted: Array::default(),
+            postings: postings.into(),
+            post_starts: post_starts.into(),
+            by_doc,
+        };
+        let mut sorted: Vec<u32> = (0..index.vocab_len())
             .filter_map(|t| u32::try_from(t).ok())
             .collect();
         sorted.sort_unstable_by(|&a, &b| index.token(a).cmp(index.token(b)));
-        index.sorted = sorted;
+        index.sorted = sorted.into();
         index
     }
 
@@ -328,9 +340,9 @@ impl SearchIndex {
         }
     }
 
-    fn token(&self, t: u32) -> &str {
+    pub(super) fn token(&self, t: u32) -> &str {
         let t = t as usize;
-        &self.vocab[self.bounds[t]..self.bounds[t + 1]]
+        &self.vocab[self.bounds[t] as usize..self.bounds[t + 1] as usize]
     }
 
     fn vocab_len(&self) -> usize {
@@ -339,12 +351,12 @@ impl SearchIndex {
 
     fn record_tokens(&self, r: u32) -> &[u32] {
         let r = r as usize;
-        &self.tokens[self.starts[r]..self.starts[r + 1]]
+        &self.tokens[self.starts[r] as usize..self.starts[r + 1] as usize]
     }
 
     fn postings_of(&self, t: u32) -> &[u32] {
         let t = t as usize;
-        &self.postings[self.post_starts[t]..self.post_starts[t + 1]]
+        &self.postings[self.post_starts[t] as usize..self.post_starts[t + 1] as usize]
     }
 
     /// Range of `sorted` whose tokens start with `prefix`.
@@ -370,7 +382,7 @@ impl SearchIndex {
                         return None;
                     }
                     if *p == 0 {
-                        let token = &self.vocab[self.bounds[t]..self.bounds[t + 1]];
+                        let token = self.token(t as u32);
                         *p = matcher.unanchored_points(skim, token);
                     }
                 }
@@ -394,7 +406,7 @@ impl SearchIndex {
                                 if t % CHECK_EVERY == 0 && cancel.load(Ordering::Relaxed) {
                                     return None;
                                 }
-                                let token = &self.vocab[self.bounds[t]..self.bounds[t + 1]];
+                                let token = self.token(t as u32);
                                 *code = piece_code(place, piece, token);
                             }
                         }

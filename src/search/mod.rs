@@ -26,6 +26,7 @@
 //! [`matches`] states these rules directly on one text; [`SearchIndex`] computes the same thing
 //! through a vocabulary and postings, and a property test holds them equal.
 
+mod array;
 pub mod fold;
 mod index;
 mod parallel;
@@ -37,6 +38,7 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
+pub use array::Backing;
 pub use fold::{Folded, fold};
 pub use index::{Hit, Narrowing, RecordId, SearchIndex};
 

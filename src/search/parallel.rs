@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use super::array::Array;
 use super::index::{RecordId, SearchIndex};
 
 /// Below this many records a second thread costs more than it saves.
@@ -36,23 +37,20 @@ impl SearchIndex {
 /// The parts, indexed in record order, as one index: terms numbered in order of first
 /// appearance across the parts (as a single build numbers them), records renumbered after the
 /// parts before them.
-fn merge(parts: Vec<SearchIndex>) -> SearchIndex {
-    let mut index = SearchIndex {
-        starts: vec![0],
-        bounds: vec![0],
-        ..SearchIndex::default()
-    };
+fn merge(mut parts: Vec<SearchIndex>) -> SearchIndex {
+    let mut vocab = String::new();
+    let mut bounds: Vec<u64> = vec![0];
     let mut terms: HashMap<String, u32> = HashMap::new();
     // For each part, its term numbers in the merged index.
     let mut maps: Vec<Vec<u32>> = Vec::with_capacity(parts.len());
     for part in &parts {
         let mut map = Vec::with_capacity(part.bounds.len().saturating_sub(1));
         for w in part.bounds.windows(2) {
-            let token = &part.vocab[w[0]..w[1]];
+            let token = &part.vocab[w[0] as usize..w[1] as usize];
             let next = terms.len();
             let id = *terms.entry(token.to_owned()).or_insert_with(|| {
-                index.vocab.push_str(token);
-                index.bounds.push(index.vocab.len());
+                vocab.push_str(token);
+                bounds.push(vocab.len() as u64);
                 // Terms are at most as many as in all parts together, which were u32 each.
                 u32::try_from(next).unwrap_or(u32::MAX)
             });
@@ -66,30 +64,29 @@ fn merge(parts: Vec<SearchIndex>) -> SearchIndex {
     // Postings: each term's records from every part, in part order, so still ascending. Each
     // part's postings are freed once copied, so the merged index and its parts are never all
     // in memory at once.
-    let mut parts = parts;
     let mut counts = vec![0usize; term_count + 1];
     for (part, map) in parts.iter().zip(&maps) {
         for (t, w) in part.post_starts.windows(2).enumerate() {
-            counts[map[t] as usize + 1] += w[1] - w[0];
+            counts[map[t] as usize + 1] += (w[1] - w[0]) as usize;
         }
     }
     for t in 1..counts.len() {
         counts[t] += counts[t - 1];
     }
-    index.post_starts.clone_from(&counts);
-    index.postings = vec![0; counts[term_count]];
+    let post_starts: Vec<u64> = counts.iter().map(|&c| c as u64).collect();
+    let mut postings = vec![0u32; counts[term_count]];
     let mut fill = counts;
     let mut offset: u32 = 0;
     for (part, map) in parts.iter_mut().zip(&maps) {
         for (t, w) in part.post_starts.windows(2).enumerate() {
             let at = &mut fill[map[t] as usize];
-            for &r in &part.postings[w[0]..w[1]] {
-                index.postings[*at] = r + offset;
+            for &r in &part.postings[w[0] as usize..w[1] as usize] {
+                postings[*at] = r + offset;
                 *at += 1;
             }
         }
-        part.postings = Vec::new();
-        part.post_starts = Vec::new();
+        part.postings = Array::default();
+        part.post_starts = Array::default();
         let records = u32::try_from(part.ids.len()).unwrap_or(u32::MAX);
         offset = offset.saturating_add(records);
     }
@@ -97,40 +94,44 @@ fn merge(parts: Vec<SearchIndex>) -> SearchIndex {
     // Tokens: the first part's are already numbered as merged (its terms come first, in its
     // order), so its array is kept and the others are appended renumbered, each freed after.
     let total_tokens = parts.iter().map(|p| p.tokens.len()).sum::<usize>();
+    let mut tokens: Vec<u32> = Vec::new();
+    let mut starts: Vec<u64> = vec![0];
+    let mut ids = Vec::new();
+    let mut by_doc: HashMap<u32, Vec<u32>> = HashMap::new();
     let mut offset: u32 = 0;
     for (k, (mut part, map)) in parts.into_iter().zip(&maps).enumerate() {
-        let base = index.tokens.len();
+        let base = tokens.len() as u64;
         if k == 0 {
-            index.tokens = std::mem::take(&mut part.tokens);
-            index
-                .tokens
-                .reserve_exact(total_tokens - base - index.tokens.len());
+            tokens = std::mem::take(&mut part.tokens).into_vec();
+            tokens.reserve_exact(total_tokens - tokens.len());
         } else {
-            index
-                .tokens
-                .extend(part.tokens.iter().map(|&t| map[t as usize]));
+            tokens.extend(part.tokens.iter().map(|&t| map[t as usize]));
         }
-        index
-            .starts
-            .extend(part.starts[1..].iter().map(|s| s + base));
-        index.ids.extend_from_slice(&part.ids);
+        starts.extend(part.starts[1..].iter().map(|s| s + base));
+        ids.extend_from_slice(&part.ids);
+        // A document split across two parts has its records appended in order: still ascending.
         for (doc, records) in part.by_doc {
-            index
-                .by_doc
+            by_doc
                 .entry(doc)
                 .or_default()
                 .extend(records.iter().map(|r| r + offset));
         }
         offset = offset.saturating_add(u32::try_from(part.ids.len()).unwrap_or(u32::MAX));
     }
-    // Parts give each document's records in part order; a document split across two parts
-    // has them appended in order, so every list stays ascending.
+    let mut index = SearchIndex {
+        ids,
+        tokens: tokens.into(),
+        starts: starts.into(),
+        vocab,
+        bounds: bounds.into(),
+        sorted: Array::default(),
+        postings: postings.into(),
+        post_starts: post_starts.into(),
+        by_doc,
+    };
     let mut sorted: Vec<u32> = (0..u32::try_from(term_count).unwrap_or(u32::MAX)).collect();
-    sorted.sort_unstable_by(|&a, &b| {
-        let token = |t: u32| &index.vocab[index.bounds[t as usize]..index.bounds[t as usize + 1]];
-        token(a).cmp(token(b))
-    });
-    index.sorted = sorted;
+    sorted.sort_unstable_by(|&a, &b| index.token(a).cmp(index.token(b)));
+    index.sorted = sorted.into();
     index
 }
 
@@ -170,13 +171,13 @@ mod tests {
                 .collect();
             let merged = merge(parts);
             assert_eq!(merged.ids, one.ids, "{n} parts");
-            assert_eq!(merged.tokens, one.tokens, "{n} parts");
-            assert_eq!(merged.starts, one.starts, "{n} parts");
+            assert_eq!(*merged.tokens, *one.tokens, "{n} parts");
+            assert_eq!(*merged.starts, *one.starts, "{n} parts");
             assert_eq!(merged.vocab, one.vocab, "{n} parts");
-            assert_eq!(merged.bounds, one.bounds, "{n} parts");
-            assert_eq!(merged.sorted, one.sorted, "{n} parts");
-            assert_eq!(merged.postings, one.postings, "{n} parts");
-            assert_eq!(merged.post_starts, one.post_starts, "{n} parts");
+            assert_eq!(*merged.bounds, *one.bounds, "{n} parts");
+            assert_eq!(*merged.sorted, *one.sorted, "{n} parts");
+            assert_eq!(*merged.postings, *one.postings, "{n} parts");
+            assert_eq!(*merged.post_starts, *one.post_starts, "{n} parts");
             assert_eq!(merged.by_doc, one.by_doc, "{n} parts");
         }
         let parallel = SearchIndex::build_parallel(&records);

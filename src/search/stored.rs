@@ -1,15 +1,21 @@
-//! A search index as bytes, for the library cache: written once, read back without rebuilding.
+//! A search index as bytes, for the library cache: written once, then used in place.
 //!
-//! The layout is the index's own arrays, little-endian, each preceded by its length, so reading
-//! is a copy and a check rather than a parse: a 100k-paragraph index (about 25 MB) reads back in
-//! a few milliseconds, where building it again takes hundreds. Everything read is checked
-//! (lengths, offsets, token and record numbers in range, UTF-8 on token boundaries), so a damaged
-//! file gives `None`, never an index that could panic or read out of bounds later.
+//! The layout is the index's own arrays, little-endian, each preceded by its length and padded to
+//! 8 bytes, so that in a mapped cache file (whose sections start 8-aligned) every array can be
+//! viewed where it lies rather than copied ([`Array`]). Everything is checked when read (lengths,
+//! offsets, token and record numbers in range, UTF-8 on token boundaries), so damaged bytes give
+//! `None`, never an index that could panic or read out of bounds later.
 
 use std::collections::HashMap;
-use std::io::{Read, Write};
+use std::io::Write;
+use std::ops::Range;
+use std::sync::Arc;
 
+use super::array::{Array, Backing};
 use super::index::{RecordId, SearchIndex};
+
+/// Bytes gathered before a write.
+const PIECE: usize = 64 * 1024;
 
 impl SearchIndex {
     /// Appends the index to `out`, for [`SearchIndex::decode`].
@@ -18,12 +24,13 @@ impl SearchIndex {
         let _ = self.write_to(out);
     }
 
-    /// Writes the index to `out`, for [`SearchIndex::read_from`], a piece at a time: no copy
-    /// of the whole is made.
+    /// Writes the index to `out` (a multiple of 8 bytes), for [`SearchIndex::from_bytes`], a
+    /// piece at a time: no copy of the whole is made.
     pub fn write_to(&self, out: &mut impl Write) -> std::io::Result<()> {
         let mut w = Writer {
             out,
             buffer: Vec::with_capacity(PIECE),
+            written: 0,
         };
         w.u64(self.ids.len() as u64)?;
         for id in &self.ids {
@@ -31,13 +38,14 @@ impl SearchIndex {
             w.put(&id.item.to_le_bytes())?;
         }
         w.u32s(&self.tokens)?;
-        w.offsets(&self.starts)?;
+        w.u64s(&self.starts)?;
         w.u64(self.vocab.len() as u64)?;
         w.put(self.vocab.as_bytes())?;
-        w.offsets(&self.bounds)?;
+        w.pad()?;
+        w.u64s(&self.bounds)?;
         w.u32s(&self.sorted)?;
         w.u32s(&self.postings)?;
-        w.offsets(&self.post_starts)?;
+        w.u64s(&self.post_starts)?;
         w.flush()
     }
 
@@ -47,47 +55,51 @@ impl SearchIndex {
         self.ids.iter().all(|id| (id.doc as usize) < documents)
     }
 
-    /// An index written by [`SearchIndex::encode`] that is the whole of `bytes`.
-    pub fn decode(mut bytes: &[u8]) -> Option<SearchIndex> {
-        let len = bytes.len() as u64;
-        let index = SearchIndex::read_from(&mut bytes, len)?;
-        bytes.is_empty().then_some(index)
+    /// An index written by [`SearchIndex::encode`] that is the whole of `bytes` (copied).
+    pub fn decode(bytes: &[u8]) -> Option<SearchIndex> {
+        let backing: Backing = Arc::new(bytes.to_vec());
+        SearchIndex::from_bytes(&backing, 0..bytes.len())
     }
 
-    /// An index written by [`SearchIndex::encode`], read from `input`, which holds at most
-    /// `len` more bytes (a bound for what damaged lengths could make it allocate). Reads in
-    /// pieces straight into the index's arrays: no copy of the whole is ever held. None when the
-    /// bytes are not a whole, consistent index.
-    pub fn read_from(input: &mut impl Read, len: u64) -> Option<SearchIndex> {
+    /// The index written by [`SearchIndex::write_to`] that is exactly `bytes[range]`. Its large
+    /// arrays are views of `bytes` where they are aligned (as in a mapped cache file), copies
+    /// otherwise. None when the bytes are not a whole, consistent index.
+    pub fn from_bytes(bytes: &Backing, range: Range<usize>) -> Option<SearchIndex> {
+        let all: &[u8] = (**bytes).as_ref();
+        all.get(range.clone())?;
         let mut r = Reader {
-            input,
-            left: len,
-            buffer: vec![0; PIECE],
+            all,
+            origin: range.start,
+            at: range.start,
+            end: range.end,
         };
-        let records = r.len(8)?;
-        let mut ids = Vec::with_capacity(records);
-        r.each(records, 8, |c| {
-            ids.push(RecordId {
+        let records = r.count(8)?;
+        let ids: Vec<RecordId> = r
+            .take(records * 8)?
+            .chunks_exact(8)
+            .map(|c| RecordId {
                 doc: u32::from_le_bytes([c[0], c[1], c[2], c[3]]),
                 item: u32::from_le_bytes([c[4], c[5], c[6], c[7]]),
             })
-        })?;
-        let tokens = r.u32s()?;
-        let starts = r.offsets()?;
-        let vocab_len = r.len(1)?;
-        let mut vocab = Vec::with_capacity(vocab_len);
-        r.each(vocab_len, 1, |b| vocab.push(b[0]))?;
-        let vocab = String::from_utf8(vocab).ok()?;
-        let bounds = r.offsets()?;
-        let sorted = r.u32s()?;
-        let postings = r.u32s()?;
-        let post_starts = r.offsets()?;
+            .collect();
+        let tokens = r.array(4, bytes, u32::from_le)?;
+        let starts = r.array(8, bytes, u64::from_le)?;
+        let vocab_len = r.count(1)?;
+        let vocab = std::str::from_utf8(r.take(vocab_len)?).ok()?.to_owned();
+        r.skip_padding()?;
+        let bounds = r.array(8, bytes, u64::from_le)?;
+        let sorted = r.array(4, bytes, u32::from_le)?;
+        let postings = r.array(4, bytes, u32::from_le)?;
+        let post_starts = r.array(8, bytes, u64::from_le)?;
+        if r.at != r.end {
+            return None;
+        }
 
         let terms = bounds.len().checked_sub(1)?;
         let consistent = starts.len() == records + 1
             && monotonic_from_zero(&starts, tokens.len())
             && monotonic_from_zero(&bounds, vocab.len())
-            && bounds.iter().all(|&b| vocab.is_char_boundary(b))
+            && bounds.iter().all(|&b| vocab.is_char_boundary(b as usize))
             && post_starts.len() == bounds.len()
             && monotonic_from_zero(&post_starts, postings.len())
             && sorted.len() == terms
@@ -115,17 +127,16 @@ impl SearchIndex {
     }
 }
 
-/// Bytes read at a time: large enough that reads cost little, small enough to stay in cache.
-const PIECE: usize = 64 * 1024;
-
-/// Gathers small writes into pieces of `PIECE` bytes.
+/// Gathers small writes into pieces of `PIECE` bytes, counting what it writes.
 struct Writer<'a, W> {
     out: &'a mut W,
     buffer: Vec<u8>,
+    written: usize,
 }
 
 impl<W: Write> Writer<'_, W> {
     fn put(&mut self, bytes: &[u8]) -> std::io::Result<()> {
+        self.written += bytes.len();
         if self.buffer.len() + bytes.len() > PIECE {
             self.flush()?;
         }
@@ -142,25 +153,32 @@ impl<W: Write> Writer<'_, W> {
         Ok(())
     }
 
+    /// Zeros up to the next multiple of 8 bytes.
+    fn pad(&mut self) -> std::io::Result<()> {
+        let n = (8 - self.written % 8) % 8;
+        self.put(&[0; 8][..n])
+    }
+
     fn u64(&mut self, n: u64) -> std::io::Result<()> {
         self.put(&n.to_le_bytes())
     }
 
     fn u32s(&mut self, values: &[u32]) -> std::io::Result<()> {
         self.u64(values.len() as u64)?;
-        values.iter().try_for_each(|v| self.put(&v.to_le_bytes()))
+        values.iter().try_for_each(|v| self.put(&v.to_le_bytes()))?;
+        self.pad()
     }
 
-    fn offsets(&mut self, values: &[usize]) -> std::io::Result<()> {
+    fn u64s(&mut self, values: &[u64]) -> std::io::Result<()> {
         self.u64(values.len() as u64)?;
-        values.iter().try_for_each(|&v| self.u64(v as u64))
+        values.iter().try_for_each(|&v| self.u64(v))
     }
 }
 
 /// Starts at 0, never decreases, ends at `end`.
-fn monotonic_from_zero(offsets: &[usize], end: usize) -> bool {
+fn monotonic_from_zero(offsets: &[u64], end: usize) -> bool {
     offsets.first() == Some(&0)
-        && offsets.last() == Some(&end)
+        && offsets.last() == Some(&(end as u64))
         && offsets.windows(2).all(|w| w[0] <= w[1])
 }
 
@@ -170,75 +188,54 @@ fn all_below(values: &[u32], limit: usize) -> bool {
         || values.is_empty()
 }
 
-struct Reader<'a, R> {
-    input: &'a mut R,
-    /// Bytes the input may still hold.
-    left: u64,
-    buffer: Vec<u8>,
+/// A cursor over `all[at..end]`; padding is counted from `origin`, where the index starts.
+struct Reader<'a> {
+    all: &'a [u8],
+    origin: usize,
+    at: usize,
+    end: usize,
 }
 
-impl<R: Read> Reader<'_, R> {
-    /// `f` of each of `n` items of `size` bytes, read a piece at a time.
-    fn each(&mut self, n: usize, size: usize, mut f: impl FnMut(&[u8])) -> Option<()> {
-        let mut bytes = n.checked_mul(size)?;
-        let per_piece = (PIECE / size) * size;
-        while bytes > 0 {
-            let take = bytes.min(per_piece);
-            let piece = &mut self.buffer[..take];
-            self.input.read_exact(piece).ok()?;
-            self.left = self.left.checked_sub(take as u64)?;
-            piece.chunks_exact(size).for_each(&mut f);
-            bytes -= take;
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let end = self.at.checked_add(n)?;
+        if end > self.end {
+            return None;
         }
-        Some(())
+        let bytes = self.all.get(self.at..end)?;
+        self.at = end;
+        Some(bytes)
     }
 
     fn u64(&mut self) -> Option<u64> {
-        let mut word = [0; 8];
-        self.input.read_exact(&mut word).ok()?;
-        self.left = self.left.checked_sub(8)?;
-        Some(u64::from_le_bytes(word))
+        Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
 
     /// A count of items of `size` bytes each that the rest of the input can hold.
-    fn len(&mut self, size: usize) -> Option<usize> {
+    fn count(&mut self, size: usize) -> Option<usize> {
         let n = usize::try_from(self.u64()?).ok()?;
-        (n.checked_mul(size)? as u64 <= self.left).then_some(n)
+        (n.checked_mul(size)? <= self.end - self.at).then_some(n)
     }
 
-    fn u32s(&mut self) -> Option<Vec<u32>> {
-        let n = self.len(4)?;
-        let mut values = Vec::with_capacity(n);
-        let mut left = n * 4;
-        while left > 0 {
-            let take = left.min(PIECE);
-            let piece = &mut self.buffer[..take];
-            self.input.read_exact(piece).ok()?;
-            self.left = self.left.checked_sub(take as u64)?;
-            // `extend` over exact chunks compiles to a plain copy loop, unlike a push per item.
-            values.extend(
-                piece
-                    .chunks_exact(4)
-                    .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
-            );
-            left -= take;
-        }
-        Some(values)
+    fn skip_padding(&mut self) -> Option<()> {
+        let n = (8 - (self.at - self.origin) % 8) % 8;
+        self.take(n).map(|_| ())
     }
 
-    fn offsets(&mut self) -> Option<Vec<usize>> {
-        let n = self.len(8)?;
-        let mut values = Vec::with_capacity(n);
-        let mut fits = true;
-        self.each(n, 8, |c| {
-            let mut w = [0; 8];
-            w.copy_from_slice(c);
-            match usize::try_from(u64::from_le_bytes(w)) {
-                Ok(v) => values.push(v),
-                Err(_) => fits = false,
-            }
-        })?;
-        fits.then_some(values)
+    /// A counted array of `size`-byte values, viewed in `bytes` where it can be, and the
+    /// padding after it.
+    fn array<T: bytemuck::Pod + Default>(
+        &mut self,
+        size: usize,
+        bytes: &Backing,
+        from_le: fn(T) -> T,
+    ) -> Option<Array<T>> {
+        let n = self.count(size)?;
+        let start = self.at;
+        self.take(n * size)?;
+        let array = Array::shared(bytes, start..self.at, from_le)?;
+        self.skip_padding()?;
+        Some(array)
     }
 }
 
@@ -269,10 +266,16 @@ mod tests {
         let index = sample();
         let mut bytes = Vec::new();
         index.encode(&mut bytes);
+        assert_eq!(bytes.len() % 8, 0, "whole 8-byte words");
         let back = SearchIndex::decode(&bytes).expect("decodes");
         let mut longer = bytes.clone();
         longer.push(0);
         assert!(SearchIndex::decode(&longer).is_none(), "a byte too many");
+        // Viewed in place, in a buffer after an 8-byte header (as in a cache file).
+        let mut framed = vec![0u8; 8];
+        framed.extend_from_slice(&bytes);
+        let backing: Backing = Arc::new(framed);
+        let viewed = SearchIndex::from_bytes(&backing, 8..8 + bytes.len()).expect("in place");
         for query in [
             "resolution",
             "l'onu cooperation",
@@ -282,11 +285,9 @@ mod tests {
             "",
         ] {
             for doc in [None, Some(0), Some(1)] {
-                assert_eq!(
-                    back.search(query, doc, 10),
-                    index.search(query, doc, 10),
-                    "{query:?} in {doc:?}"
-                );
+                let want = index.search(query, doc, 10);
+                assert_eq!(back.search(query, doc, 10), want, "{query:?} in {doc:?}");
+                assert_eq!(viewed.search(query, doc, 10), want, "{query:?} in {doc:?}");
             }
         }
         assert!(!back.search("resolution", None, 10).is_empty());
