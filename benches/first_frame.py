@@ -8,8 +8,9 @@ and range of: the first frame (the status line's mode is drawn), the documents l
 
     python3 benches/first_frame.py [BINARY] [RUNS]
 
-PLENARY_CACHE_DIR is taken from the environment: point it at an empty folder for a cold start,
-at a folder a previous run filled for a warm one.
+PLENARY_CACHE_DIR is taken from the environment: point it at a folder a previous run filled
+for a warm start. With COLD=1 the folder is emptied before every run, so every run parses and
+indexes the library (and starts writing the caches, until it is stopped).
 """
 
 import fcntl
@@ -17,6 +18,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import statistics
 import struct
 import sys
@@ -37,6 +39,9 @@ READY = re.compile(rb"quit")
 
 
 def run_once():
+    cache = os.environ.get("PLENARY_CACHE_DIR")
+    if os.environ.get("COLD") == "1" and cache:
+        shutil.rmtree(cache, ignore_errors=True)
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
