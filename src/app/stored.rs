@@ -417,7 +417,11 @@ impl Stored {
     /// key, short or damaged in what was read.
     fn read(path: &Path, key: &str, which: Which) -> Option<Stored> {
         let file = File::open(path).ok()?;
-        let bytes: Backing = Arc::new(map(&file)?);
+        // A file system that cannot map files (some network or FUSE ones) gets it read instead.
+        let bytes: Backing = match map(&file) {
+            Some(map) => Arc::new(map),
+            None => Arc::new(fs::read(path).ok()?),
+        };
         let all: &[u8] = (*bytes).as_ref();
         let mut at: usize = 0;
         let mut take = |n: usize| -> Option<Range<usize>> {
