@@ -36,8 +36,11 @@ const MAGIC: &[u8; 8] = b"plenlib\x01";
 const FILE_PREFIX: &str = "library-";
 /// Temporary files while a cache is written (only ours are ever removed).
 const TEMP_PREFIX: &str = ".plenary-library-";
-/// Library cache files kept; the least recently written beyond this are deleted.
+/// Library cache files kept, and the most bytes the others than the one just written may take
+/// (a library of a million paragraphs takes about 600 MB); the least recently written beyond
+/// either are deleted.
 const KEEP_FILES: usize = 6;
+const KEEP_BYTES: u64 = 2 << 30;
 /// A temporary file this old in the cache folder was left by a process that ended mid-write.
 const ABANDONED: std::time::Duration = std::time::Duration::from_secs(3600);
 /// A file written this recently (ns) might change again within the same clock tick, unseen by
@@ -581,22 +584,30 @@ impl<W: Write> Write for Summed<W> {
 
 /// Deletes the library cache files beyond the `KEEP_FILES` most recently written, never `keep`.
 fn prune(dir: &Path, keep: &Path) {
+    prune_to(dir, keep, KEEP_FILES, KEEP_BYTES);
+}
+
+fn prune_to(dir: &Path, keep: &Path, max_files: usize, max_bytes: u64) {
     let Ok(entries) = fs::read_dir(dir) else {
         return;
     };
     let now = SystemTime::now();
-    let mut files: Vec<(SystemTime, PathBuf)> = Vec::new();
+    let mut files: Vec<(SystemTime, u64, PathBuf)> = Vec::new();
     for entry in entries.flatten() {
         let name = entry.file_name();
         let name = name.to_string_lossy();
-        let Some(modified) = entry.metadata().ok().and_then(|m| m.modified().ok()) else {
+        let Some((modified, len)) = entry
+            .metadata()
+            .ok()
+            .and_then(|m| Some((m.modified().ok()?, m.len())))
+        else {
             continue;
         };
         let hash = name
             .strip_prefix(FILE_PREFIX)
             .and_then(|n| n.strip_suffix(".bin"));
         if hash.is_some_and(|h| h.len() == 16 && h.bytes().all(|b| b.is_ascii_hexdigit())) {
-            files.push((modified, entry.path()));
+            files.push((modified, len, entry.path()));
         } else if name.starts_with(TEMP_PREFIX)
             && now
                 .duration_since(modified)
@@ -606,13 +617,48 @@ fn prune(dir: &Path, keep: &Path) {
             let _ = fs::remove_file(entry.path());
         }
     }
-    if files.len() <= KEEP_FILES {
-        return;
-    }
+    // Newest first; the one just written always stays, the others while they fit.
     files.sort_by_key(|f| std::cmp::Reverse(f.0));
-    for (_, path) in files.into_iter().skip(KEEP_FILES) {
-        if path != keep {
+    let mut kept = 0;
+    let mut total = 0;
+    for (_, len, path) in files {
+        if path == keep {
+            continue;
+        }
+        kept += 1;
+        total += len;
+        if kept >= max_files || total > max_bytes {
             let _ = fs::remove_file(path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn prune_keeps_the_newest_within_count_and_size_and_always_the_one_written() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let name = |k: u64| dir.path().join(format!("{FILE_PREFIX}{k:016x}.bin"));
+        let hour = std::time::Duration::from_secs(3600);
+        // File k is k hours old and k * 100 bytes long; file 7 (the oldest) was just written.
+        for k in 1..=7 {
+            fs::write(name(k), vec![0u8; k as usize * 100]).expect("write");
+            let file = File::options().write(true).open(name(k)).expect("open");
+            file.set_modified(SystemTime::now() - hour * k as u32)
+                .expect("mtime");
+        }
+        let other = dir.path().join("library-notes.bin");
+        fs::write(&other, "not a cache file").expect("write");
+        // Three files at most: the one written and the two newest others.
+        prune_to(dir.path(), &name(7), 3, u64::MAX);
+        let left: Vec<bool> = (1..=7).map(|k| name(k).exists()).collect();
+        assert_eq!(left, [true, true, false, false, false, false, true]);
+        assert!(other.exists(), "not named like a cache file");
+        // At most 150 bytes besides the one written: only file 1 (100 bytes) fits.
+        prune_to(dir.path(), &name(7), 10, 150);
+        let left: Vec<bool> = (1..=7).map(|k| name(k).exists()).collect();
+        assert_eq!(left, [true, false, false, false, false, false, true]);
     }
 }
