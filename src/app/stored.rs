@@ -1,20 +1,22 @@
 //! The library cache: a whole library (bundled documents and the user's files, parsed and
 //! linked) with its two search indexes, kept on disk so that the next start with the same paths
-//! reads it back instead of reading, parsing, linking and indexing every file again.
+//! uses it instead of reading, parsing, linking and indexing every file again.
 //!
-//! One file per set of paths (`library-HASH.bin` in the cache folder), valid while every file
-//! under those paths has the size and modification time it had when the cache was written: the
-//! paths are walked and every file `stat`ed at each start (on another thread while the cache file
-//! is read), and anything added, removed, renamed or written to makes it stale. The key also
-//! names the build (format, version, bundled texts and parser), as the bundled cache's does.
+//! One file per set of paths and build (`library-HASH.bin` in the cache folder), valid while
+//! every file under those paths has the stamp it had when the cache was written (size,
+//! modification time, and on Unix inode and change time): the paths are walked and every file
+//! `stat`ed at each start, on one thread while the cache is opened on another, and anything
+//! added, removed, renamed or written to makes it stale. The key also names the build (format,
+//! version, bundled texts, the code that parses and indexes), as the bundled cache's does.
 //!
 //! Layout: `MAGIC`, the key, the fingerprint of the files, then four sections, each its length,
-//! its checksum and its bytes: the paragraph index, the document index, the documents, and the
-//! table (each document's place and checksum among the documents, and the problems met reading
-//! the files). It is written as a stream, never whole in memory. A search reads the paragraph
-//! index and the table, then only the documents it shows: `plenary search` over a warm
-//! 100k-paragraph library reads about half the file and decodes a few documents. A file that is
-//! short, damaged or of another build is ignored and rewritten.
+//! its checksum, its bytes and padding to 8 bytes: the paragraph index, the document index, the
+//! documents, and the table (each document's place and checksum among the documents, and the
+//! problems met reading the files). It is written as a stream, never whole in memory, and read
+//! mapped: the indexes' large arrays are used where they lie in the file (`search::Backing`),
+//! after the checksums and the indexes' consistency are checked. A search then decodes only the
+//! documents it shows. A file that is short, damaged or of another build is ignored and
+//! rewritten.
 
 use std::fs::{self, File};
 use std::io::{BufWriter, Seek, SeekFrom, Write};
