@@ -82,6 +82,18 @@ pub struct SearchIndex {
     pub(super) by_doc: HashMap<u32, Vec<u32>>,
 }
 
+/// The arrays of an index as built in memory, before its vocabulary is sorted.
+pub(super) struct Built {
+    pub(super) ids: Vec<RecordId>,
+    pub(super) tokens: Vec<u32>,
+    pub(super) starts: Vec<u64>,
+    pub(super) vocab: String,
+    pub(super) bounds: Vec<u64>,
+    pub(super) postings: Vec<u32>,
+    pub(super) post_starts: Vec<u64>,
+    pub(super) by_doc: HashMap<u32, Vec<u32>>,
+}
+
 impl SearchIndex {
     /// Index `records`, in the order given. Texts are folded and tokenised here, once.
     pub fn build<'a>(records: impl IntoIterator<Item = (RecordId, &'a str)>) -> SearchIndex {
@@ -134,6 +146,30 @@ impl SearchIndex {
             post_starts.push(postings.len() as u64);
         }
 
+        SearchIndex::from_built(Built {
+            ids,
+            tokens,
+            starts,
+            vocab,
+            bounds,
+            postings,
+            post_starts,
+            by_doc,
+        })
+    }
+
+    /// The index of arrays built in memory (by `build`, or merged), with its sorted vocabulary.
+    pub(super) fn from_built(built: Built) -> SearchIndex {
+        let Built {
+            ids,
+            tokens,
+            starts,
+            vocab,
+            bounds,
+            postings,
+            post_starts,
+            by_doc,
+        } = built;
         let mut index = SearchIndex {
             ids,
             tokens: tokens.into(),

@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::array::Array;
-use super::index::{RecordId, SearchIndex};
+use super::index::{Built, RecordId, SearchIndex};
 
 /// Below this many records a second thread costs more than it saves.
 const MIN_PER_THREAD: usize = 4096;
@@ -118,21 +118,16 @@ fn merge(mut parts: Vec<SearchIndex>) -> SearchIndex {
         }
         offset = offset.saturating_add(u32::try_from(part.ids.len()).unwrap_or(u32::MAX));
     }
-    let mut index = SearchIndex {
+    SearchIndex::from_built(Built {
         ids,
-        tokens: tokens.into(),
-        starts: starts.into(),
+        tokens,
+        starts,
         vocab,
-        bounds: bounds.into(),
-        sorted: Array::default(),
-        postings: postings.into(),
-        post_starts: post_starts.into(),
+        bounds,
+        postings,
+        post_starts,
         by_doc,
-    };
-    let mut sorted: Vec<u32> = (0..u32::try_from(term_count).unwrap_or(u32::MAX)).collect();
-    sorted.sort_unstable_by(|&a, &b| index.token(a).cmp(index.token(b)));
-    index.sorted = sorted.into();
-    index
+    })
 }
 
 #[cfg(test)]
