@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 use std::collections::HashMap;
 
 use crate::app::stored::{self, SearchableLibrary};
-use crate::app::{Library, LoadRequest};
+use crate::app::{Indexes, Library, LoadRequest};
 use crate::bookmarks::{BookmarkStore, format_date};
 use crate::document::{Citation, Corpus, Document, LoadError};
 
@@ -110,12 +110,25 @@ pub fn load_request(args: &LibraryArgs) -> LoadRequest {
     }
 }
 
-/// Loads the library named by the arguments (through the library cache, else the bundled part
-/// through the start-up cache), reporting unloadable files on stderr. No index is built.
-pub fn load_corpus(args: &LibraryArgs) -> Corpus {
-    let corpus = stored::load(&load_request(args), false, &mut |_| {}).corpus;
-    report(&corpus.errors);
-    corpus
+/// Runs `command` on the library named by `args` (loaded through the library cache, else the
+/// bundled part through the start-up cache; unloadable files reported on stderr) (`cached` false: `args` holds a document named
+/// for this command only), then, when the library was read from its files and has files of
+/// the user's, writes its cache (building the indexes) so that the next command, search or
+/// start of the reader does not read them again. The bundled library alone has its own cache.
+fn with_library(
+    args: &LibraryArgs,
+    cached: bool,
+    out: &mut dyn Write,
+    command: impl FnOnce(&Corpus, &mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let loaded = stored::load(&load_request(args), false, &mut |_| {});
+    report(&loaded.corpus.errors);
+    let result = command(&loaded.corpus, out);
+    out.flush()?;
+    if let (true, false, Some(to_store)) = (cached, args.paths.is_empty(), &loaded.to_store) {
+        to_store.store(&loaded.corpus, &Indexes::build(&loaded.corpus));
+    }
+    result
 }
 
 fn report(errors: &[LoadError]) {
@@ -127,26 +140,28 @@ fn report(errors: &[LoadError]) {
 pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::List { json } => {
-            let corpus = load_corpus(args);
-            list(&corpus, json, out)
+            with_library(args, true, out, |corpus, out| list(corpus, json, out))
         }
         Command::Show { doc, json } => {
-            let corpus = load_corpus(&with_document_path(args, &doc));
-            let d = find(&corpus, &doc)?;
-            show(d, json, out)
+            let (args, cached) = with_document_path(args, &doc);
+            with_library(&args, cached, out, |corpus, out| {
+                show(find(corpus, &doc)?, json, out)
+            })
         }
         Command::Cites { doc, json } => {
-            let corpus = load_corpus(&with_document_path(args, &doc));
-            let d = find(&corpus, &doc)?;
-            cites(&corpus, d, json, out)
+            let (args, cached) = with_document_path(args, &doc);
+            with_library(&args, cached, out, |corpus, out| {
+                cites(corpus, find(corpus, &doc)?, json, out)
+            })
         }
         Command::Search { query, limit, json } => search(args, &query, limit, json, out),
         Command::Bookmarks { json, markdown } => bookmarks(json, markdown, out),
     }
 }
 
-/// `plenary show ./draft.txt`: a DOC that is a file outside the library is loaded with it.
-fn with_document_path(args: &LibraryArgs, doc: &str) -> LibraryArgs {
+/// `plenary show ./draft.txt`: a DOC that is a file outside the library is loaded with it. Also
+/// says whether the library is the one the arguments name (false when the file was added).
+fn with_document_path(args: &LibraryArgs, doc: &str) -> (LibraryArgs, bool) {
     let mut args = args.clone();
     let path = PathBuf::from(doc);
     let listed = args.paths.iter().any(|p| {
@@ -158,8 +173,9 @@ fn with_document_path(args: &LibraryArgs, doc: &str) -> LibraryArgs {
     });
     if path.is_file() && !listed {
         args.paths.push(path);
+        return (args, false);
     }
-    args
+    (args, true)
 }
 
 fn find<'a>(corpus: &'a Corpus, name: &str) -> Result<&'a Document> {

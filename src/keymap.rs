@@ -14,6 +14,8 @@ pub enum KeyMode {
     Pane,
     Filter,
     Help,
+    /// The problems met loading the library, listed in a pop-up that reads like help.
+    Problems,
     Footnotes,
     Citations,
     Picker,
@@ -28,6 +30,7 @@ impl KeyMode {
             KeyMode::Pane => "READ",
             KeyMode::Filter => "FILTER",
             KeyMode::Help => "HELP",
+            KeyMode::Problems => "PROBLEMS",
             KeyMode::Footnotes => "FOOTNOTES",
             KeyMode::Citations => "CITATIONS",
             KeyMode::Picker => "PICK",
@@ -43,6 +46,7 @@ const MOVING: &[KeyMode] = &[
     KeyMode::List,
     KeyMode::Pane,
     KeyMode::Help,
+    KeyMode::Problems,
     KeyMode::Footnotes,
     KeyMode::Citations,
     KeyMode::Picker,
@@ -59,6 +63,7 @@ const ALL: &[KeyMode] = &[
     KeyMode::Pane,
     KeyMode::Filter,
     KeyMode::Help,
+    KeyMode::Problems,
     KeyMode::Footnotes,
     KeyMode::Citations,
     KeyMode::Picker,
@@ -115,10 +120,10 @@ pub fn bindings() -> Vec<Binding> {
         bind(ALL, vec![ctrl('c')], Action::Quit, "quit", None),
         bind(BROWSE, vec![plain('q')], Action::Quit, "quit", Some("quit")),
         bind(
-            &[M::Help],
+            &[M::Help, M::Problems],
             vec![code(Esc), plain('q'), plain('?')],
             Action::Close,
-            "close help",
+            "close it",
             Some("close"),
         ),
         bind(
@@ -463,6 +468,7 @@ fn section_name(modes: &[KeyMode]) -> String {
             KeyMode::Pane => "paragraphs",
             KeyMode::Filter => "filter bar",
             KeyMode::Help => "help",
+            KeyMode::Problems => "problems",
             KeyMode::Footnotes => "footnotes",
             KeyMode::Citations => "citations",
             KeyMode::Picker => "picker",
@@ -471,8 +477,8 @@ fn section_name(modes: &[KeyMode]) -> String {
         })
         .collect();
     let joined = match modes.len() {
-        9.. => "anywhere".to_string(),
-        7.. => "lists and pop-ups".to_string(),
+        10.. => "anywhere".to_string(),
+        8.. => "lists and pop-ups".to_string(),
         _ => names.join(", "),
     };
     let mut c = joined.chars();

@@ -498,3 +498,97 @@ fn an_edit_with_its_old_time_restored_is_seen() {
         );
     });
 }
+
+/// A path given twice, a file inside a folder also given, a second link to a file: each file is
+/// one document, reached the first way.
+#[cfg(unix)]
+#[test]
+fn a_file_reached_twice_is_one_document() {
+    let lib = library();
+    std::os::unix::fs::symlink(
+        lib.path().join("a.txt"),
+        lib.path().join("sub").join("again.txt"),
+    )
+    .expect("symlink");
+    let once = Corpus::load(&[lib.path().to_path_buf()], false);
+    assert_eq!(once.documents.len(), 2, "the link is the same file");
+    let a = lib.path().join("a.txt");
+    let twice = Corpus::load(
+        &[
+            a.clone(),
+            lib.path().to_path_buf(),
+            lib.path().to_path_buf(),
+        ],
+        false,
+    );
+    assert_eq!(twice.documents.len(), 2);
+    assert_eq!(
+        twice.documents[0].collection, "Local",
+        "first reached on its own"
+    );
+    assert_eq!(messages(&twice), messages(&once), "problems told once");
+}
+
+/// Something other than a file where the cache file should be (a FIFO would block an open)
+/// is not a cache: the library loads from its files, at once.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_place_of_the_cache_does_not_block() {
+    let lib = library();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let req = request(&[lib.path().to_path_buf()], cache.path());
+    let file = LibraryCache::for_request(&req)
+        .expect("cache")
+        .path()
+        .to_path_buf();
+    let made = std::process::Command::new("mkfifo")
+        .arg(&file)
+        .status()
+        .is_ok_and(|s| s.success());
+    if !made {
+        return; // No mkfifo here: nothing to test.
+    }
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let loaded = stored::load(&req, true, &mut |_| {});
+        let _ = tx.send(loaded.corpus.documents.len());
+    });
+    let documents = rx
+        .recv_timeout(Duration::from_secs(60))
+        .expect("loading must not wait on the FIFO");
+    assert_eq!(documents, 2);
+}
+
+/// `list`, `show` and `cites` on the user's files leave the cache for the next command; `show` of
+/// a file named only for that command does not.
+#[test]
+fn list_leaves_the_cache_and_show_of_a_loose_file_does_not() {
+    let lib = library();
+    let cache = tempfile::tempdir().expect("temp dir");
+    let run = |args: &[&std::ffi::OsStr]| {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_plenary"))
+            .arg("--no-bundled")
+            .args(args)
+            .env("PLENARY_CACHE_DIR", cache.path())
+            .output()
+            .expect("run plenary");
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let caches = || {
+        fs::read_dir(cache.path())
+            .expect("read")
+            .flatten()
+            .filter(|e| e.file_name().to_string_lossy().starts_with("library-"))
+            .count()
+    };
+    let loose = lib.path().join("sub").join("b.md");
+    let shown = run(&["show".as_ref(), loose.as_os_str()]);
+    assert!(shown.contains("Transformer notre monde"), "{shown}");
+    assert_eq!(caches(), 0, "a file named for one show is not a library");
+    let listed = run(&[lib.path().as_os_str(), "list".as_ref()]);
+    assert!(listed.contains("A/RES/70/1"), "{listed}");
+    assert_eq!(caches(), 1, "list leaves the cache");
+    let req = request(&[lib.path().to_path_buf()], cache.path());
+    assert!(load(&req).2, "and it is the library's");
+    assert_eq!(run(&[lib.path().as_os_str(), "list".as_ref()]), listed);
+}

@@ -292,7 +292,8 @@ impl App {
 
     pub fn key_mode(&self) -> KeyMode {
         match self.popups.last() {
-            Some(Popup::Help { .. } | Popup::Messages { .. }) => KeyMode::Help,
+            Some(Popup::Help { .. }) => KeyMode::Help,
+            Some(Popup::Messages { .. }) => KeyMode::Problems,
             Some(Popup::Footnotes { .. }) => KeyMode::Footnotes,
             Some(Popup::Citations { .. }) => KeyMode::Citations,
             Some(Popup::Picker { .. }) => KeyMode::Picker,

@@ -421,6 +421,10 @@ impl Stored {
     /// Maps the file and reads it up to the documents; None when it is missing, of another
     /// key, short or damaged in what was read.
     fn read(path: &Path, key: &str, which: Which) -> Option<Stored> {
+        // Anything but a plain file (a FIFO would block the open) is not a cache.
+        if !fs::metadata(path).ok()?.is_file() {
+            return None;
+        }
         let file = File::open(path).ok()?;
         // A file system that cannot map files (some network or FUSE ones) gets it read instead.
         let bytes: Backing = match map(&file) {

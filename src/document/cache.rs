@@ -159,6 +159,10 @@ pub(crate) fn decode_document(bytes: &[u8]) -> Option<Document> {
 /// The corpus stored in `dir`, if the file there is whole and was written for `key()`.
 pub fn read(dir: &Path) -> Result<Corpus, CacheError> {
     let path = dir.join(FILE_NAME);
+    // Anything but a plain file (a FIFO would block the read) is not a cache.
+    if fs::metadata(&path).is_ok_and(|m| !m.is_file()) {
+        return Err(CacheError::NotACache { path });
+    }
     let bytes = match fs::read(&path) {
         Ok(b) => b,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {

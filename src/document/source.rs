@@ -145,6 +145,8 @@ pub enum LoadError {
     EmptyDirectory { path: PathBuf },
     #[error("{}: empty file", shown_path(.path))]
     Empty { path: PathBuf },
+    #[error("{}: not a regular file (a pipe, socket or device)", shown_path(.path))]
+    NotAFile { path: PathBuf },
     #[error("{}: binary file (contains NUL bytes), not a text document", shown_path(.path))]
     Binary { path: PathBuf },
     #[error("{}: {problem}", shown_path(.path))]
@@ -183,6 +185,7 @@ impl LoadError {
             LoadError::Missing { path }
             | LoadError::EmptyDirectory { path }
             | LoadError::Empty { path }
+            | LoadError::NotAFile { path }
             | LoadError::Binary { path }
             | LoadError::Encoding { path, .. }
             | LoadError::Io { path, .. }
@@ -306,8 +309,9 @@ pub struct Stamp {
     /// Nanoseconds since the Unix epoch (negative before it); None where the platform has no
     /// times, and then nothing about the file can be trusted to show a change.
     pub modified: Option<i128>,
-    /// Inode and change time (seconds, nanoseconds); zero off Unix.
-    pub inode: u64,
+    /// Device and inode (which file it is, whatever its name) and change time (seconds,
+    /// nanoseconds); zero off Unix.
+    pub file: (u64, u64),
     pub changed: (i64, i64),
 }
 
@@ -322,16 +326,19 @@ impl Stamp {
                     Err(e) => -(e.duration().as_nanos() as i128),
                 });
         #[cfg(unix)]
-        let (inode, changed) = {
+        let (file, changed) = {
             use std::os::unix::fs::MetadataExt;
-            (metadata.ino(), (metadata.ctime(), metadata.ctime_nsec()))
+            (
+                (metadata.dev(), metadata.ino()),
+                (metadata.ctime(), metadata.ctime_nsec()),
+            )
         };
         #[cfg(not(unix))]
-        let (inode, changed) = (0, (0, 0));
+        let (file, changed) = ((0, 0), (0, 0));
         Stamp {
             len: metadata.len(),
             modified,
-            inode,
+            file,
             changed,
         }
     }
@@ -391,7 +398,7 @@ pub fn load_paths(paths: &[PathBuf]) -> (Vec<Source>, Vec<LoadError>) {
     read(scan(paths))
 }
 
-/// Finds the files to load, reading none of them.
+/// Finds the files to load, reading none of them. A file reached more than once loads once.
 ///
 /// A folder is walked recursively for `.txt` and `.md` files (hidden entries skipped, sorted by
 /// path so the order never depends on the file system); a file named explicitly loads whatever its
@@ -425,6 +432,9 @@ pub fn scan(paths: &[PathBuf]) -> Scan {
                     .push(LoadError::EmptyDirectory { path: path.clone() });
             }
             scan.files.extend(files);
+        } else if !metadata.is_file() {
+            // A pipe or a device: reading it could block or never end.
+            scan.errors.push(LoadError::NotAFile { path: path.clone() });
         } else {
             let sidecar = sidecar_of(path)
                 .and_then(|p| fs::metadata(p).ok())
@@ -438,6 +448,11 @@ pub fn scan(paths: &[PathBuf]) -> Scan {
             });
         }
     }
+    // A file reached twice (a path given twice, a file inside a folder also given, two links
+    // to one file) is one document: the first time it was reached.
+    let mut seen = HashSet::new();
+    scan.files
+        .retain(|f| f.stamp.file == (0, 0) || seen.insert(f.stamp.file));
     scan
 }
 
@@ -553,7 +568,8 @@ fn walk(
 }
 
 /// Stamps the files a walk listed, on every core: one `stat` each (following links). A listed
-/// document that is not a readable file (a dangling link, a special file) is reported missing.
+/// document that is not a regular file is reported: missing (a dangling link), not a file (a
+/// pipe, socket or device), or why it could not be `stat`ed.
 fn stamp_listing(
     listing: Listing,
     collection: &str,
@@ -563,22 +579,28 @@ fn stamp_listing(
         documents,
         sidecars,
     } = listing;
-    let stat = |p: &PathBuf| {
-        fs::metadata(p)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| Stamp::of(&m))
+    let stat = |p: &PathBuf| match fs::metadata(p) {
+        Ok(m) if m.is_file() => Ok(Stamp::of(&m)),
+        Ok(_) => Err(LoadError::NotAFile { path: p.clone() }),
+        // A link to nothing.
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Err(LoadError::Missing { path: p.clone() })
+        }
+        Err(source) => Err(LoadError::Io {
+            path: p.clone(),
+            source,
+        }),
     };
     let sidecars: HashMap<PathBuf, Stamp> = sidecars
         .iter()
         .zip(super::corpus::map_parallel(&sidecars, stat))
-        .filter_map(|(p, s)| Some((p.clone(), s?)))
+        .filter_map(|(p, s)| Some((p.clone(), s.ok()?)))
         .collect();
     let stamps = super::corpus::map_parallel(&documents, stat);
     let mut files = Vec::with_capacity(documents.len());
     for (path, stamp) in documents.into_iter().zip(stamps) {
         match stamp {
-            Some(stamp) => {
+            Ok(stamp) => {
                 let sidecar = sidecar_of(&path).and_then(|s| sidecars.get(&s).copied());
                 files.push(FoundFile {
                     path,
@@ -587,7 +609,7 @@ fn stamp_listing(
                     sidecar,
                 });
             }
-            None => errors.push(LoadError::Missing { path }),
+            Err(e) => errors.push(e),
         }
     }
     files
