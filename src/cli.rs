@@ -1,15 +1,12 @@
 //! The command line: arguments, and the non-interactive commands for scripts, tests and benchmarks.
 
-use std::io::Write;
+use std::collections::HashMap;
+use std::io::{IsTerminal, Write};
 use std::path::PathBuf;
-
-use std::io::IsTerminal;
 
 use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
-
-use std::collections::HashMap;
 
 use crate::app::stored::{self, SearchableLibrary};
 use crate::app::{Indexes, Library, LoadRequest};
@@ -110,11 +107,12 @@ pub fn load_request(args: &LibraryArgs) -> LoadRequest {
     }
 }
 
-/// Runs `command` on the library named by `args` (loaded through the library cache, else the
-/// bundled part through the start-up cache; unloadable files reported on stderr) (`cached` false: `args` holds a document named
-/// for this command only), then, when the library was read from its files and has files of
-/// the user's, writes its cache (building the indexes) so that the next command, search or
-/// start of the reader does not read them again. The bundled library alone has its own cache.
+/// Runs `command` on the library named by `args`, loaded through the library cache (else the
+/// bundled part through the start-up cache), unloadable files reported on stderr. Then, when
+/// the library was read from its files and has files of the user's, writes its cache (building
+/// the indexes) so that the next command, search or start of the reader does not read them
+/// again; not when `cached` is false (`args` holds a document named for this command only).
+/// The bundled library alone has its own cache already.
 fn with_library(
     args: &LibraryArgs,
     cached: bool,
