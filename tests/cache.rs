@@ -1,13 +1,15 @@
 //! The start-up cache: what it gives back equals a fresh parse, damage and staleness only cost a
 //! rebuild, and user files link with the cached bundled documents as if parsed together.
 
+mod common;
+use common::assert_same_documents;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
-use plenary::cli::document_json;
+use plenary::document::Corpus;
 use plenary::document::cache::{self, CacheError};
-use plenary::document::{Corpus, Document};
 
 /// The bundled library parsed the ordinary way, without a cache: the reference.
 static FRESH: LazyLock<Corpus> = LazyLock::new(|| Corpus::load(&[], true));
@@ -20,26 +22,11 @@ fn cache_file(dir: &Path) -> PathBuf {
     dir.join(cache::FILE_NAME)
 }
 
-/// Same documents, field by field (markup, citation ranges and references included), and the
-/// same `show --json` for each.
-fn assert_same(got: &[Document], want: &[Document]) {
-    assert_eq!(got.len(), want.len(), "document count");
-    for (g, w) in got.iter().zip(want) {
-        assert_eq!(
-            document_json(g),
-            document_json(w),
-            "show --json of {}",
-            w.id
-        );
-        assert!(g == w, "document {} differs from a fresh parse", w.id);
-    }
-}
-
 /// The file a cold `load` writes (made once: parsing is slow in debug builds).
 static WRITTEN: LazyLock<Vec<u8>> = LazyLock::new(|| {
     let dir = tempfile::tempdir().expect("temp dir");
     let cold = load(&[], Some(dir.path()));
-    assert_same(&cold.documents, &FRESH.documents);
+    assert_same_documents(&cold.documents, &FRESH.documents);
     fs::read(cache_file(dir.path())).expect("a cold load writes the cache")
 });
 
@@ -54,12 +41,12 @@ fn warm_dir() -> tempfile::TempDir {
 fn round_trip_equals_a_fresh_parse() {
     let dir = warm_dir();
     let read = cache::read(dir.path()).expect("the file just written reads back");
-    assert_same(&read.documents, &FRESH.documents);
+    assert_same_documents(&read.documents, &FRESH.documents);
     // Lookups work on what was read: ids, symbols, collections.
     assert_eq!(read.find("S/RES/242"), FRESH.find("S/RES/242"));
     assert!(read.collections().eq(FRESH.collections()));
     let warm = load(&[], Some(dir.path()));
-    assert_same(&warm.documents, &FRESH.documents);
+    assert_same_documents(&warm.documents, &FRESH.documents);
 }
 
 #[test]
@@ -89,7 +76,7 @@ fn damaged_cache_is_rebuilt() {
         fs::write(cache_file(dir.path()), &bytes).expect("write damaged cache");
         assert!(cache::read(dir.path()).is_err(), "{what}: read refuses it");
         let corpus = load(&[], Some(dir.path()));
-        assert_same(&corpus.documents, &FRESH.documents);
+        assert_same_documents(&corpus.documents, &FRESH.documents);
         assert!(corpus.errors.is_empty(), "{what}: no error reported");
         assert_eq!(
             fs::read(cache_file(dir.path())).expect("rewritten"),
@@ -119,7 +106,7 @@ fn stale_cache_is_rebuilt() {
         Err(CacheError::Stale { .. })
     ));
     let corpus = load(&[], Some(dir.path()));
-    assert_same(&corpus.documents, &FRESH.documents);
+    assert_same_documents(&corpus.documents, &FRESH.documents);
     assert_eq!(fs::read(cache_file(dir.path())).expect("rewritten"), good);
 }
 
@@ -130,7 +117,7 @@ fn unwritable_cache_dir_only_costs_time() {
     let blocked = dir.path().join("blocked");
     fs::write(&blocked, "a file").expect("write");
     let corpus = load(&[], Some(&blocked));
-    assert_same(&corpus.documents, &FRESH.documents);
+    assert_same_documents(&corpus.documents, &FRESH.documents);
     assert!(corpus.errors.is_empty());
     assert!(cache::write(&blocked, &corpus).is_err());
 }
@@ -172,7 +159,7 @@ fn user_files_link_with_cached_bundled_documents() {
     let corpus = load(&paths, Some(cache_dir.path()));
     // Exactly what parsing everything together gives.
     let fresh = Corpus::load(&paths, true);
-    assert_same(&corpus.documents, &fresh.documents);
+    assert_same_documents(&corpus.documents, &fresh.documents);
 
     let note = corpus
         .find(&paths[0].to_string_lossy())
@@ -205,7 +192,7 @@ fn user_files_link_with_cached_bundled_documents() {
 
     // The cache still holds the bundled library alone, as linked among itself.
     let read = cache::read(cache_dir.path()).expect("cache");
-    assert_same(&read.documents, &FRESH.documents);
+    assert_same_documents(&read.documents, &FRESH.documents);
     let res242 = read.get("s-res-242-1967").expect("bundled");
     assert!(!res242.cited_by.contains(&note.id));
 }
@@ -221,7 +208,7 @@ fn user_file_with_a_bundled_id_gets_its_own() {
     )
     .expect("write");
     let corpus = load(std::slice::from_ref(&path), Some(cache_dir.path()));
-    assert_same(
+    assert_same_documents(
         &corpus.documents,
         &Corpus::load(std::slice::from_ref(&path), true).documents,
     );
@@ -267,7 +254,7 @@ fn relinking_redoes_citations_the_cache_had_resolved() {
     let paths = [path];
     let corpus = load(&paths, Some(cache_dir.path()));
     let fresh = Corpus::load(&paths, true);
-    assert_same(&corpus.documents, &fresh.documents);
+    assert_same_documents(&corpus.documents, &fresh.documents);
     let user = corpus.find("A/RES/99/1").expect("user document");
     let user_id = corpus.documents[user].id.clone();
     let astana = corpus.get("astana-declaration-2024").expect("seed");

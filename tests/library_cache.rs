@@ -1,14 +1,16 @@
 //! The library cache: a warm load gives what a fresh load gives (documents, problems, search
 //! results), any change to the files makes it stale, and a damaged cache file only costs time.
 
+mod common;
+use common::assert_same_documents;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 use plenary::app::stored::{self, LibraryCache, SearchableLibrary};
 use plenary::app::{Indexes, LoadRequest};
-use plenary::cli::document_json;
-use plenary::document::{Corpus, Document};
+use plenary::document::Corpus;
 
 /// A user folder: documents citing each other, a sidecar, a Markdown file with front matter,
 /// a binary file and an empty one (two problems to report), all dated an hour back so that the
@@ -76,19 +78,6 @@ fn load(request: &LoadRequest) -> (Corpus, Indexes, bool) {
             }
             (loaded.corpus, indexes, false)
         }
-    }
-}
-
-fn assert_same_documents(got: &[Document], want: &[Document]) {
-    assert_eq!(got.len(), want.len(), "document count");
-    for (g, w) in got.iter().zip(want) {
-        assert_eq!(
-            document_json(g),
-            document_json(w),
-            "show --json of {}",
-            w.id
-        );
-        assert!(g == w, "document {} differs from a fresh load", w.id);
     }
 }
 

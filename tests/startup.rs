@@ -1,6 +1,9 @@
 //! Start-up: the reader draws before its library is in and takes it from the loader as actions;
 //! the binary's commands read the bundled library through the cache in `PLENARY_CACHE_DIR`.
 
+mod common;
+use common::render;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -8,9 +11,6 @@ use std::sync::Arc;
 use std::sync::mpsc::channel;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 
 use plenary::app::library::load;
 use plenary::app::{
@@ -25,24 +25,6 @@ const BIN: &str = env!("CARGO_BIN_EXE_plenary");
 
 fn seeds() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("seeds")
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> String {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|f| plenary::ui::draw(app, f)).expect("draw");
-    text(terminal.backend().buffer())
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn last_line(screen: &str) -> &str {

@@ -1,5 +1,8 @@
 //! The interactive reader driven without a terminal: actions into `update`, frames into a TestBackend.
 
+mod common;
+use common::{draw as render, text};
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plenary::app::{Action, App, Focus, Library, Popup, SearchRequest, SearchTarget, SearchWorker};
 use plenary::bookmarks::BookmarkStore;
@@ -9,8 +12,6 @@ use plenary::document::{
 };
 use plenary::keymap;
 use plenary::ui::theme;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
 // ----- fixtures -----
@@ -213,25 +214,6 @@ fn select_para(app: &mut App, id: &str) {
         app.update(Action::Down);
     }
     assert_eq!(app.para, idx);
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> Buffer {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|f| plenary::ui::draw(app, f)).expect("draw");
-    terminal.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let area = buf.area;
-    let mut out = String::new();
-    for y in 0..area.height {
-        for x in 0..area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn row(buf: &Buffer, y: u16) -> String {

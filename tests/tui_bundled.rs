@@ -1,14 +1,14 @@
 //! The reader on the real bundled library (not hand-built fixtures): the scenes the README and
 //! the issue describe, drawn with ratatui's TestBackend.
 
+mod common;
+use common::render;
+
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 use plenary::app::{Action, App, Focus, Library};
 use plenary::bookmarks::BookmarkStore;
 use plenary::document::Corpus;
 use plenary::keymap::action_for;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 
 fn app() -> App {
     let corpus = Corpus::load(&[], true);
@@ -28,24 +28,6 @@ fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
 
 fn key(app: &mut App, c: char) {
     press(app, KeyCode::Char(c), KeyModifiers::NONE);
-}
-
-fn render(app: &mut App, width: u16, height: u16) -> String {
-    app.update(Action::Resize { width, height });
-    let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
-    terminal.draw(|f| plenary::ui::draw(app, f)).expect("draw");
-    text(terminal.backend().buffer())
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
 }
 
 /// Opens a document through the list and selects a paragraph with j.
