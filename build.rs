@@ -76,12 +76,7 @@ fn main() {
     let mut code_files: Vec<PathBuf> = CODE_FILES.iter().map(|f| manifest.join(f)).collect();
     for dir in CODE_DIRS {
         println!("cargo:rerun-if-changed={dir}");
-        code_files.extend(
-            fs::read_dir(manifest.join(dir))
-                .unwrap_or_else(|e| panic!("read {dir}: {e}"))
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| p.extension().is_some_and(|x| x == "rs")),
-        );
+        rust_files(&manifest.join(dir), &mut code_files);
     }
     code_files.sort();
     // The versions of the crates that code uses (Unicode tables for folding, the encoding);
@@ -161,4 +156,20 @@ fn is_clean(text: &str) -> bool {
             || ('\u{202a}'..='\u{202e}').contains(&c)
             || ('\u{2066}'..='\u{2069}').contains(&c)
     })
+}
+
+/// The `.rs` files under `dir`, its subfolders included (a parser stage is a file of its own).
+fn rust_files(dir: &Path, files: &mut Vec<PathBuf>) {
+    let entries = fs::read_dir(dir).unwrap_or_else(|e| panic!("read {}: {e}", dir.display()));
+    for entry in entries {
+        let path = entry
+            .unwrap_or_else(|e| panic!("read {}: {e}", dir.display()))
+            .path();
+        if path.is_dir() {
+            println!("cargo:rerun-if-changed={}", path.display());
+            rust_files(&path, files);
+        } else if path.extension().is_some_and(|x| x == "rs") {
+            files.push(path);
+        }
+    }
 }

@@ -4,7 +4,7 @@ use std::hint::black_box;
 use std::time::Duration;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use plenary::document::{Corpus, parser, source};
+use plenary::document::{Corpus, parse, source};
 
 fn bench(c: &mut Criterion) {
     let sources = source::bundled();
@@ -14,7 +14,7 @@ fn bench(c: &mut Criterion) {
     group.bench_function("bundled", |b| {
         b.iter(|| {
             for s in &sources {
-                black_box(parser::parse(s));
+                black_box(parse::parse(s));
             }
         })
     });

@@ -10,7 +10,9 @@
 //! numbers, barcodes, mastheads, a running title), literal newlines, suspicious joins (two
 //! paragraphs run together, a word split in two), operative ids that differ from the number
 //! printed on the paragraph, and the title and date. Totals come last. `--verbose` quotes every
-//! finding; `--tsv` prints the per-file table as tab-separated values.
+//! finding; `--tsv` prints the per-file table as tab-separated values; `--dump FILE` also writes
+//! the `Debug` form of every parsed document there, so two builds can be diffed to prove that a
+//! change to the parser changed nothing it should not have.
 //!
 //! The checks are deliberately independent of the parser's own rules: they look at its output
 //! text with simple patterns, so that a parser change cannot hide its own mistakes.
@@ -18,7 +20,7 @@
 use std::collections::{HashMap, HashSet};
 use std::path::PathBuf;
 
-use plenary::document::{Document, Markup, ParagraphKind, parser, source};
+use plenary::document::{Document, Markup, ParagraphKind, parse, source};
 use regex::Regex;
 
 #[derive(Default, Clone, Copy)]
@@ -111,8 +113,23 @@ fn main() {
     let mut paths: Vec<PathBuf> = Vec::new();
     let mut verbose = false;
     let mut tsv = false;
-    for a in std::env::args().skip(1) {
+    let mut dump: Option<std::io::BufWriter<std::fs::File>> = None;
+    let mut args = std::env::args().skip(1);
+    while let Some(a) = args.next() {
         match a.as_str() {
+            "--dump" => {
+                let Some(path) = args.next() else {
+                    eprintln!("--dump needs a file name");
+                    std::process::exit(2);
+                };
+                match std::fs::File::create(&path) {
+                    Ok(f) => dump = Some(std::io::BufWriter::new(f)),
+                    Err(e) => {
+                        eprintln!("{path}: {e}");
+                        std::process::exit(2);
+                    }
+                }
+            }
             "--verbose" | "-v" => verbose = true,
             "--tsv" => tsv = true,
             "-h" | "--help" => {
@@ -145,7 +162,14 @@ fn main() {
             if ["SOURCE.md", "METADATA.md", "README.md"].contains(&name) {
                 continue;
             }
-            let doc = parser::parse(s);
+            let doc = parse::parse(s);
+            if let Some(out) = dump.as_mut() {
+                use std::io::Write;
+                if let Err(e) = writeln!(out, "{doc:#?}") {
+                    eprintln!("dump: {e}");
+                    std::process::exit(1);
+                }
+            }
             let mut findings: Vec<String> = Vec::new();
             let c = check(&doc, &patterns, &mut findings);
             if tsv {

@@ -1,7 +1,7 @@
 //! Parser throughput over the bundled library, on one thread: `cargo run --release --example
 //! parse-throughput [-- RUNS] [--dump FILE]`.
 //!
-//! Prints the best of RUNS (default 10) passes of `parser::parse` over every bundled source, in
+//! Prints the best of RUNS (default 10) passes of `parse::parse` over every bundled source, in
 //! MB/s, plus the time of a full `Corpus::from_sources` (parse and link). `--dump FILE` writes the
 //! `Debug` form of every parsed document, byte ranges included, so that two builds can be diffed
 //! to prove an optimisation changed no output.
@@ -14,7 +14,7 @@ use std::hint::black_box;
 use std::io::Write;
 use std::time::{Duration, Instant};
 
-use plenary::document::{Corpus, parser, source};
+use plenary::document::{Corpus, parse, source};
 
 fn main() -> std::io::Result<()> {
     let mut runs = 10usize;
@@ -39,7 +39,7 @@ fn main() -> std::io::Result<()> {
     if let Some(path) = dump {
         let mut out = std::io::BufWriter::new(std::fs::File::create(&path)?);
         for s in &sources {
-            writeln!(out, "{:#?}", parser::parse(s))?;
+            writeln!(out, "{:#?}", parse::parse(s))?;
         }
         out.flush()?;
         eprintln!("wrote {} documents to {path}", sources.len());
@@ -79,6 +79,6 @@ fn main() -> std::io::Result<()> {
 #[inline(never)]
 fn parse_all(sources: &[plenary::document::Source]) {
     for s in sources {
-        black_box(parser::parse(black_box(s)));
+        black_box(parse::parse(black_box(s)));
     }
 }

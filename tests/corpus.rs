@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use plenary::document::source::{Meta, Source};
-use plenary::document::{Corpus, Document, ParagraphKind, parser};
+use plenary::document::{Corpus, Document, ParagraphKind, parse};
 
 fn bundled() -> Corpus {
     Corpus::load(&[], true)
@@ -12,7 +12,7 @@ fn bundled() -> Corpus {
 fn fixture(path: &str) -> Document {
     let text = std::fs::read_to_string(format!("{}/{path}", env!("CARGO_MANIFEST_DIR")))
         .expect("fixture is in the repository");
-    parser::parse(&Source {
+    parse::parse(&Source {
         path: path.to_string(),
         collection: "Fixtures".into(),
         text: text.into(),
@@ -345,7 +345,7 @@ fn parsing_on_several_threads_keeps_order_and_output() {
     let sources = plenary::document::source::bundled();
     let mut seen = Vec::new();
     let parallel = plenary::document::corpus::parse_all(&sources, |n| seen.push(n));
-    let serial: Vec<Document> = sources.iter().map(parser::parse).collect();
+    let serial: Vec<Document> = sources.iter().map(parse::parse).collect();
     assert_eq!(parallel.len(), serial.len());
     for (a, b) in parallel.iter().zip(&serial) {
         assert_eq!(a.id, b.id);

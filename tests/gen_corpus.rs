@@ -6,7 +6,7 @@ mod common;
 
 use std::borrow::Cow;
 
-use plenary::document::{ParagraphKind, Source, parser};
+use plenary::document::{ParagraphKind, Source, parse};
 
 fn texts(pool: &common::Pool, seed: u64, total: usize) -> Vec<String> {
     common::Generator::new(pool, seed, total)
@@ -39,7 +39,7 @@ fn generated_documents_parse_into_their_paragraphs() {
             text: Cow::Owned(doc.text.clone()),
             meta: Default::default(),
         };
-        let parsed = parser::parse(&source);
+        let parsed = parse::parse(&source);
         let body: Vec<_> = parsed
             .paragraphs
             .iter()

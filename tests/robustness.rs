@@ -2,13 +2,13 @@
 //! terminal control sequences through.
 
 use plenary::document::source::{Meta, Source, decode, sanitize};
-use plenary::document::{Corpus, parser};
+use plenary::document::{Corpus, parse};
 use proptest::prelude::*;
 
 fn parse_bytes(bytes: &[u8]) -> Option<plenary::document::Document> {
     let text = decode(bytes).ok()?;
     let text = sanitize(&text).into_owned();
-    Some(parser::parse(&Source {
+    Some(parse::parse(&Source {
         path: "fuzz.txt".into(),
         collection: "Fuzz".into(),
         text: text.into(),
@@ -115,7 +115,7 @@ fn hundred_megabyte_document_parses_in_linear_time() {
         text.push_str(page);
         text.push_str("\n\u{c}\n");
     }
-    let doc = parser::parse(&Source {
+    let doc = parse::parse(&Source {
         path: "big.txt".into(),
         collection: "Big".into(),
         text: text.into(),

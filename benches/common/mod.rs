@@ -13,7 +13,7 @@
 
 use std::path::{Path, PathBuf};
 
-use plenary::document::{Language, ParagraphKind, parser, source};
+use plenary::document::{Language, ParagraphKind, parse, source};
 
 /// Bumped whenever the generated text changes, so scripts know a library on disk is stale.
 pub const VERSION: u32 = 2;
@@ -111,7 +111,7 @@ impl Pool {
         let mut source_bytes = 0;
         for s in &sources {
             source_bytes += s.text.len();
-            let d = parser::parse(s);
+            let d = parse::parse(s);
             let mut preambular = Vec::new();
             let mut operative = Vec::new();
             for p in &d.paragraphs {

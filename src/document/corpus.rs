@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use super::citation::{Citation, Reference, title_similarity};
 use super::model::{Document, DocumentKind, Language, ParagraphKind};
-use super::parser;
+use super::parse;
 use super::source::{self, LoadError, Source};
 
 /// Collections in the order the library lists them; user collections come after.
@@ -281,7 +281,7 @@ pub fn parse_all(sources: &[Source], mut progress: impl FnMut(usize)) -> Vec<Doc
             .iter()
             .enumerate()
             .map(|(i, s)| {
-                let doc = parser::parse(s);
+                let doc = parse::parse(s);
                 progress(i + 1);
                 doc
             })
@@ -297,7 +297,7 @@ pub fn parse_all(sources: &[Source], mut progress: impl FnMut(usize)) -> Vec<Doc
             scope.spawn(move || {
                 for (k, s) in part.iter().enumerate() {
                     // The receiver lives until every worker is done.
-                    let _ = tx.send((c * chunk + k, parser::parse(s)));
+                    let _ = tx.send((c * chunk + k, parse::parse(s)));
                 }
             });
         }

@@ -1,10 +1,10 @@
-//! Documents: the model, the parser, citations and the corpus. Nothing here knows about terminals.
+//! Documents: the model, the parse, citations and the corpus. Nothing here knows about terminals.
 
 pub mod cache;
 pub mod citation;
 pub mod corpus;
 pub mod model;
-pub mod parser;
+pub mod parse;
 pub mod source;
 pub mod symbol;
 

@@ -143,7 +143,7 @@ pub struct Footnote {
     pub citations: Vec<Citation>,
 }
 
-/// A parsed document. Built by `parser::parse`, linked into a `Corpus`.
+/// A parsed document. Built by `parse::parse`, linked into a `Corpus`.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     pub id: String,

@@ -1,0 +1,138 @@
+//! Stage 4: the header (masthead, symbol, title) split from the body.
+
+use super::group::join_into;
+use super::lines::Line;
+use super::noise::{is_document_reference, is_year_paren, running_symbol_in};
+use crate::document::symbol::Symbol;
+
+#[derive(Debug, Default)]
+pub(super) struct Front {
+    pub(super) header: Vec<String>,
+    pub(super) title: Option<String>,
+    pub(super) symbol: Option<Symbol>,
+    pub(super) body_start: usize,
+    /// The body starts with "L'Assemblée générale," / "The Security Council," and the like.
+    pub(super) resolution_markers: bool,
+}
+
+pub(super) fn is_enacting_formula(line: &str) -> bool {
+    const FORMULAS: [&str; 8] = [
+        "L'Assemblée générale",
+        "The General Assembly",
+        "The Security Council",
+        "Le Conseil de sécurité",
+        "The Economic and Social Council",
+        "Le Conseil économique et social",
+        "The Human Rights Council",
+        "Le Conseil des droits de l'homme",
+    ];
+    let t = line.trim_end_matches([',', ':']).trim();
+    // Every formula starts with L or T and is shorter than 48 bytes even with typographic
+    // apostrophes: most lines stop here.
+    if t.len() > 48 || !matches!(t.as_bytes().first(), Some(b'L' | b'T')) {
+        return false;
+    }
+    let same = |f: &str| {
+        t.chars()
+            .map(|c| if c == '’' { '\'' } else { c })
+            .eq(f.chars())
+    };
+    FORMULAS.iter().any(|f| same(f))
+}
+
+/// `77/338. Coopération entre …` → (symbol, title on this line).
+pub(super) fn ga_title_line(line: &str) -> Option<(Symbol, &str)> {
+    let dot = memchr::memchr(b'.', line.as_bytes())?;
+    let (head, rest) = (&line[..dot], &line[dot + 1..]);
+    let head = head.trim();
+    if !head.contains('/') || head.contains(' ') {
+        return None;
+    }
+    let symbol = Symbol::parse(head).filter(|s| s.as_str().starts_with("A/RES/"))?;
+    Some((symbol, rest.trim()))
+}
+
+/// Security Council headings: `Resolution 242 (1967)`, `Resolution 242 (1967) of 22 November 1967`,
+/// `100 (1953). Resolution of 27 October 1953`.
+pub(super) fn sc_title_line(line: &str) -> Option<Symbol> {
+    let rest = line
+        .strip_prefix("Resolution ")
+        .or_else(|| line.strip_prefix("Résolution "))
+        .unwrap_or(line);
+    let (num, tail) = rest.split_once(' ')?;
+    if num.is_empty() || !num.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let year = tail.get(..6).filter(|y| is_year_paren(y))?;
+    let after = tail[6..].trim_start_matches('.').trim();
+    let headed = rest.len() != line.len();
+    if !(headed || after.starts_with("Resolution") || after.starts_with("Résolution")) {
+        return None;
+    }
+    Symbol::parse(&format!("S/RES/{num} {year}"))
+}
+
+pub(super) fn split_front(lines: &[Line<'_>]) -> Front {
+    let mut front = Front::default();
+    let limit = lines.len().min(60);
+    // GA: "77/338. Title" line; the title may wrap until a blank line or the enacting formula.
+    for i in 0..limit {
+        if let Some((symbol, first)) = ga_title_line(&lines[i].text) {
+            let mut title = first.to_string();
+            let mut j = i + 1;
+            while j < lines.len()
+                && !is_enacting_formula(&lines[j].text)
+                && (!lines[j].blank_before || title.is_empty())
+                && j < i + 6
+            {
+                join_into(&mut title, &lines[j].text);
+                j += 1;
+            }
+            front.header = lines[..i].iter().map(|l| l.text.to_string()).collect();
+            front.title = (!title.is_empty()).then_some(title);
+            front.symbol = Some(symbol);
+            front.body_start = j;
+            front.resolution_markers = true;
+            return front;
+        }
+    }
+    // SC: "Resolution 242 (1967)" / "of 22 November 1967" then "The Security Council,".
+    if let Some(first) = lines.first() {
+        if let Some(symbol) = sc_title_line(&first.text) {
+            front.symbol = Some(symbol);
+            let mut j = 1;
+            // "of 22 November 1967", and the document reference "[S/296]" of early texts.
+            while j < lines.len().min(4)
+                && !is_enacting_formula(&lines[j].text)
+                && (date_line(&lines[j].text) || is_document_reference(&lines[j].text))
+            {
+                j += 1;
+            }
+            front.header = lines[..j].iter().map(|l| l.text.to_string()).collect();
+            front.body_start = j;
+            front.resolution_markers = true;
+            return front;
+        }
+    }
+    // Any text with an enacting formula near the top: what precedes it is header.
+    if let Some(i) = lines[..limit]
+        .iter()
+        .position(|l| is_enacting_formula(&l.text))
+    {
+        front.header = lines[..i].iter().map(|l| l.text.to_string()).collect();
+        front.symbol = front
+            .header
+            .iter()
+            .find_map(|h| sc_title_line(h))
+            .or_else(|| front.header.iter().find_map(|h| running_symbol_in(h)));
+        front.body_start = i;
+        front.resolution_markers = true;
+    }
+    front
+}
+
+/// "of 22 November 1967" under a Security Council heading, OCR'd "ef"/"Of" included.
+pub(super) fn date_line(line: &str) -> bool {
+    let lower = line.get(..3).map(str::to_ascii_lowercase);
+    matches!(lower.as_deref(), Some("of " | "ef ")) && line.len() <= 40
+}

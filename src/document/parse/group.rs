@@ -1,0 +1,293 @@
+//! Stage 5: body lines grouped into paragraphs; paragraphs cut by page breaks joined again.
+
+use std::borrow::Cow;
+
+use super::SUPERSCRIPT_DIGITS;
+use super::front::is_enacting_formula;
+use super::lines::Line;
+use super::structure::{is_closing, is_date_only, looks_like_heading};
+
+pub(super) fn join_into(acc: &mut String, next: &str) {
+    let next = next.trim();
+    if next.is_empty() {
+        return;
+    }
+    if acc.is_empty() {
+        acc.push_str(next);
+    } else if acc.ends_with(" -") && next.starts_with(|c: char| c.is_lowercase()) {
+        // "capacity -⏎building": pdftotext's detached line-end hyphen; the flow text of the same
+        // PDF has no hyphen there, so neither do we.
+        acc.pop();
+        acc.push_str(next);
+    } else if acc.ends_with('-') && acc[..acc.len() - 1].ends_with(|c: char| c.is_alphabetic()) {
+        if next.starts_with(|c: char| c.is_lowercase()) {
+            acc.pop();
+        }
+        acc.push_str(next);
+    } else {
+        acc.push(' ');
+        acc.push_str(next);
+    }
+}
+
+#[derive(Debug)]
+pub(super) struct RawParagraph {
+    pub(super) text: String,
+    pub(super) page_break: bool,
+    /// Nothing but the page break separates it from the piece before: no blank line, no
+    /// indent, no paragraph opening. It goes on the paragraph the break cut.
+    pub(super) continued: bool,
+}
+
+/// `1.`, `12.` opening an operative paragraph.
+pub(super) fn operative_number(line: &str) -> Option<u32> {
+    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let rest = &line[digits..];
+    let rest = rest.strip_prefix('.')?;
+    (rest.is_empty() || rest.starts_with(' ')).then(|| line[..digits].parse().ok())?
+}
+
+/// `(a)`, `a)`, `(ii)`, `(1)` opening a sub-paragraph.
+pub(super) fn subparagraph_marker(line: &str) -> bool {
+    let s = line.strip_prefix('(').unwrap_or(line);
+    // A label is at most four bytes, so the first `)` is looked for in the first five only.
+    let head = &s.as_bytes()[..s.len().min(5)];
+    let Some(close) = memchr::memchr(b')', head) else {
+        return false;
+    };
+    let label = &s[..close];
+    let after = &s[close + 1..];
+    (1..=4).contains(&label.len())
+        && (label.bytes().all(|b| b.is_ascii_lowercase())
+            || label.bytes().all(|b| b.is_ascii_digit()))
+        && (after.is_empty() || after.starts_with(' '))
+}
+
+/// The first word of a preambular paragraph: "Recalling", "Convinced", "Rappelant", "Consciente"…
+pub(super) fn preambular_opening(line: &str) -> bool {
+    let mut words = line.split_whitespace();
+    let Some(first) = words.next() else {
+        return false;
+    };
+    let first = first.trim_end_matches(',');
+    if !first.starts_with(|c: char| c.is_uppercase()) || first.len() < 4 {
+        return false;
+    }
+    let lower = first.to_lowercase();
+    const OPENERS: [&str; 12] = [
+        "aware",
+        "mindful",
+        "deeply",
+        "gravely",
+        "seriously",
+        "bearing",
+        "conscious",
+        "also",
+        "further",
+        "fully",
+        "consciente",
+        "soucieuse",
+    ];
+    const SUFFIXES: [&str; 8] = ["ing", "ed", "ant", "ante", "ée", "ue", "é", "ues"];
+    let reflexive = lower == "se" || lower == "s'";
+    OPENERS.contains(&lower.as_str()) || SUFFIXES.iter().any(|s| lower.ends_with(s)) || reflexive
+}
+
+pub(super) fn ends_clause(text: &str) -> bool {
+    let t = text.trim_end();
+    // "… resolution 687 (1991), 83": a footnote call after the clause's punctuation.
+    let t = match t.rsplit_once(' ') {
+        Some((head, last))
+            if !last.is_empty() && last.len() <= 3 && last.bytes().all(|b| b.is_ascii_digit()) =>
+        {
+            head
+        }
+        _ => t,
+    };
+    let t = t.trim_end_matches(|c: char| c.is_ascii_digit() || SUPERSCRIPT_DIGITS.contains(&c));
+    t.ends_with(['.', ',', ';', ':', '!', '?'])
+}
+
+pub(super) fn group_paragraphs(
+    lines: &[Line<'_>],
+    layout: bool,
+    wrapped: bool,
+) -> Vec<RawParagraph> {
+    // Facing pages of a PDF have different left margins: the body indent is per page.
+    let body_indents = if layout {
+        page_body_indents(lines)
+    } else {
+        Vec::new()
+    };
+    // Texts copied from a PDF have blank lines only around page furniture; there a blank line
+    // says nothing about paragraphs (one in twenty lines is far more than page breaks give).
+    let blank_separated = lines
+        .iter()
+        .filter(|l| l.blank_before && !l.new_page)
+        .count()
+        * 20
+        > lines.len();
+    let mut out: Vec<RawParagraph> = Vec::new();
+    let mut pending_number: Option<String> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let text = line.text.as_ref();
+        // "1." alone on its line (copy-paste from PDF): it opens the next line's paragraph.
+        if operative_number(text).is_some() && text.ends_with('.') && !text.contains(' ') {
+            pending_number = Some(text.to_string());
+            continue;
+        }
+        let prev = if i == 0 {
+            None
+        } else {
+            Some(lines[i - 1].text.as_ref())
+        };
+        let starts = out.is_empty()
+            || pending_number.is_some()
+            || !wrapped
+            || (line.blank_before
+                && if layout {
+                    !line.new_page
+                } else {
+                    blank_separated
+                })
+            || operative_number(text).is_some()
+            || subparagraph_marker(text)
+            || is_enacting_formula(text)
+            || is_closing(text)
+            || (is_date_only(text) && prev.is_some_and(is_closing))
+            || prev.is_some_and(is_enacting_formula)
+            || (layout && line.indent > body_indents.get(i).copied().unwrap_or(0) + 2)
+            || (!layout
+                && prev.is_some_and(ends_clause)
+                && preambular_opening(text)
+                && !out.last().is_some_and(|p| inside_quote(&p.text)));
+        let text: Cow<'_, str> = match pending_number.take() {
+            Some(n) => Cow::Owned(format!("{n} {text}")),
+            None => Cow::Borrowed(text),
+        };
+        if starts {
+            // Hard-wrapped lines are joined onto this one: room for them at once spares the
+            // string its successive reallocations.
+            let room = if wrapped {
+                following_lines_len(&lines[i + 1..])
+            } else {
+                0
+            };
+            let text = match text {
+                Cow::Borrowed(t) => {
+                    let mut s = String::with_capacity(t.len() + room);
+                    s.push_str(t);
+                    s
+                }
+                Cow::Owned(mut s) => {
+                    s.reserve(room);
+                    s
+                }
+            };
+            out.push(RawParagraph {
+                text,
+                page_break: line.page_break,
+                continued: false,
+            });
+        } else if let Some(last) = out.last_mut() {
+            if line.page_break {
+                // Keep the break visible to the rejoin pass by starting a new piece.
+                out.push(RawParagraph {
+                    text: text.into_owned(),
+                    page_break: true,
+                    continued: true,
+                });
+            } else {
+                join_into(&mut last.text, &text);
+            }
+        }
+    }
+    if let Some(n) = pending_number {
+        out.push(RawParagraph {
+            text: n,
+            page_break: false,
+            continued: false,
+        });
+    }
+    out
+}
+
+/// Bytes of the lines that may be joined onto a paragraph: up to the next blank line or page
+/// break (at most 64 lines). An estimate for capacity, never a decision.
+pub(super) fn following_lines_len(lines: &[Line<'_>]) -> usize {
+    lines
+        .iter()
+        .take(64)
+        .take_while(|l| !l.blank_before && !l.page_break)
+        .map(|l| l.text.len() + 1)
+        .sum()
+}
+
+/// An opening quotation mark not yet closed: "entitled “Declaration on …, Taking into …”".
+pub(super) fn inside_quote(text: &str) -> bool {
+    let open = text.matches(['“', '«']).count();
+    let close = text.matches(['”', '»']).count();
+    open > close
+}
+
+/// The most common indent of each page's lines, for every line.
+pub(super) fn page_body_indents(lines: &[Line<'_>]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut start = 0;
+    for end in 1..=lines.len() {
+        if end == lines.len() || lines[end].new_page {
+            let page = &lines[start..end];
+            // A page with few lines (a last page's closing) keeps the whole text's margin.
+            let indent = if page.len() >= 8 {
+                mode_indent(page)
+            } else {
+                mode_indent(lines)
+            };
+            out.extend(std::iter::repeat_n(indent, page.len()));
+            start = end;
+        }
+    }
+    out
+}
+
+pub(super) fn mode_indent(lines: &[Line<'_>]) -> usize {
+    let mut counts = std::collections::HashMap::new();
+    for l in lines {
+        *counts.entry(l.indent).or_insert(0usize) += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(indent, n)| (n, std::cmp::Reverse(indent)))
+        .map(|(i, _)| i)
+        .unwrap_or(0)
+}
+
+/// A paragraph cut by a page break or a footnote block is joined back when it does not end a
+/// sentence and the next part continues it.
+pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>) {
+    let mut out: Vec<RawParagraph> = Vec::with_capacity(paragraphs.len());
+    for p in paragraphs.drain(..) {
+        if let Some(last) = out.last_mut() {
+            // "… the heavy burden of tuberculosis," ⏎ page ⏎ "HIV and AIDS, …": a list cut by
+            // the page, which the clause-end test alone would leave in two.
+            let continues = p.continued
+                || !ends_clause(&last.text)
+                    && !is_closing(&last.text)
+                    && !is_enacting_formula(&last.text)
+                    && operative_number(&p.text).is_none()
+                    && !subparagraph_marker(&p.text)
+                    && !is_closing(&p.text)
+                    && (p.page_break || p.text.starts_with(|c: char| c.is_lowercase()))
+                    && !looks_like_heading(&last.text);
+            if continues {
+                join_into(&mut last.text, &p.text);
+                continue;
+            }
+        }
+        out.push(p);
+    }
+    *paragraphs = out;
+}

@@ -1,0 +1,364 @@
+//! Stage 6: inline markup and footnote calls.
+
+use std::borrow::Cow;
+use std::collections::BTreeSet;
+
+use super::SUPERSCRIPT_DIGITS;
+use super::footnotes::superscript_value;
+use crate::document::model::Markup;
+
+pub(super) struct Inline {
+    pub(super) text: String,
+    pub(super) markup: Vec<Markup>,
+    pub(super) footnotes: Vec<String>,
+    /// Marked as a heading by the source itself (Markdown `#`).
+    pub(super) heading: bool,
+}
+
+/// `## Heading` → `Heading`.
+pub(super) fn markdown_heading(text: &str) -> Option<&str> {
+    let hashes = text.bytes().take_while(|&b| b == b'#').count();
+    let rest = text.get(hashes..)?;
+    ((1..=6).contains(&hashes) && rest.starts_with(' ') && !rest.contains('\n'))
+        .then(|| rest.trim())
+}
+
+/// Decides which bare numbers in the text are footnote calls: only defined markers, the first
+/// call of each in numeric order, in a context where a number would not otherwise stand.
+pub(super) struct CallTracker {
+    pub(super) markers: BTreeSet<u32>,
+    pub(super) called: BTreeSet<u32>,
+    /// Every marker below this one is called (`called` only grows): the search for the first
+    /// uncalled marker starts here instead of at the first marker.
+    pub(super) floor: u32,
+}
+
+impl CallTracker {
+    pub(super) fn new(markers: BTreeSet<u32>) -> Self {
+        CallTracker {
+            markers,
+            called: BTreeSet::new(),
+            floor: 0,
+        }
+    }
+
+    fn first_uncalled(&mut self) -> Option<u32> {
+        let first = self
+            .markers
+            .range(self.floor..)
+            .find(|m| !self.called.contains(m))
+            .copied();
+        if let Some(f) = first {
+            self.floor = f;
+        }
+        first
+    }
+
+    /// A call written without a space after punctuation: only a known marker, in order.
+    fn accept_glued(&mut self, n: u32) -> bool {
+        let first_uncalled = self.first_uncalled();
+        let ok =
+            self.markers.contains(&n) && (self.called.contains(&n) || first_uncalled == Some(n));
+        if ok {
+            self.called.insert(n);
+        }
+        ok
+    }
+
+    fn accept(&mut self, n: u32, prev_word: &str, next_word: Option<&str>) -> bool {
+        if !self.markers.contains(&n) {
+            return false;
+        }
+        let first_uncalled = self.first_uncalled();
+        if !self.called.contains(&n) && first_uncalled != Some(n) {
+            return false;
+        }
+        let prev_core = prev_word.trim_end_matches([',', ';', ':', '.', ')', '”', '"', '’']);
+        let last = prev_word.chars().last().unwrap_or(' ');
+        let year = prev_core.len() >= 4
+            && prev_core.as_bytes()[prev_core.len() - 4..]
+                .iter()
+                .all(u8::is_ascii_digit);
+        if !(last.is_alphabetic() || ",;:.)”\"’".contains(last) || year) {
+            return false;
+        }
+        const BEFORE: [&str; 34] = [
+            "and",
+            "or",
+            "to",
+            "of",
+            "paragraph",
+            "paragraphs",
+            "resolution",
+            "resolutions",
+            "article",
+            "articles",
+            "chapter",
+            "no.",
+            "no",
+            "vol.",
+            "et",
+            "ou",
+            "à",
+            "de",
+            "du",
+            "des",
+            "paragraphe",
+            "paragraphes",
+            "résolution",
+            "résolutions",
+            "annex",
+            "page",
+            "para.",
+            "paras.",
+            "the",
+            "by",
+            "than",
+            "n°",
+            "nos",
+            "le",
+        ];
+        if BEFORE.contains(&prev_word.to_lowercase().as_str()) {
+            return false;
+        }
+        if let Some(next) = next_word {
+            const AFTER: [&str; 14] = [
+                "votes", "vote", "hours", "days", "years", "months", "weeks", "members", "per",
+                "percent", "%", "times", "to", "ans",
+            ];
+            let n = next.trim_end_matches([',', ';', '.']).to_lowercase();
+            if AFTER.contains(&n.as_str())
+                || next.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '/')
+            {
+                return false;
+            }
+        }
+        self.called.insert(n);
+        true
+    }
+}
+
+pub(super) fn inline(text: &str, calls: &mut CallTracker) -> Inline {
+    // Pass 1: detached calls (" 2", " 1/") become superscript digits glued to the previous word.
+    let text = glue_detached_calls(text, calls);
+    let text = text.as_ref();
+    // Pass 2: markup and superscript runs, on byte offsets that are always char boundaries.
+    let bytes = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let mut markup = Vec::new();
+    let mut footnotes: Vec<String> = Vec::new();
+    let mut emphasis_start: Option<usize> = None;
+    // An opening asterisk needs another one after it.
+    let last_star = memchr::memrchr(b'*', bytes);
+    // Markup starts with `*`, `^`, or a superscript digit (U+00B2, U+00B3, U+00B9,
+    // U+2070..U+2079: lead byte 0xC2 or 0xE2). The next of each kind is kept and searched again
+    // only once passed, so the text is scanned once; everything in between is copied as a run.
+    let len = bytes.len();
+    let find =
+        |from: usize, a: u8, b: u8| memchr::memchr2(a, b, &bytes[from..]).map_or(len, |p| from + p);
+    let mut next_ascii = find(0, b'*', b'^');
+    let mut next_lead = find(0, 0xC2, 0xE2);
+    let mut i = 0;
+    while i < len {
+        if next_ascii < i {
+            next_ascii = find(i, b'*', b'^');
+        }
+        if next_lead < i {
+            next_lead = find(i, 0xC2, 0xE2);
+        }
+        let next = next_ascii.min(next_lead);
+        out.push_str(&text[i..next]);
+        i = next;
+        let Some(c) = text[i..].chars().next() else {
+            break;
+        };
+        if c == '*' {
+            // `**strong**` (Markdown) is one delimiter, styled like `*emphasis*`.
+            let width = if text[i + 1..].starts_with('*') { 2 } else { 1 };
+            let opens = emphasis_start.is_none()
+                && text[i + width..]
+                    .chars()
+                    .next()
+                    .is_some_and(|n| !n.is_whitespace() && n != '*')
+                && last_star.is_some_and(|l| l >= i + width);
+            if opens {
+                emphasis_start = Some(out.len());
+                i += width;
+                continue;
+            }
+            if let Some(start) = emphasis_start.take() {
+                if out.len() > start {
+                    markup.push(Markup::Emphasis {
+                        start,
+                        end: out.len(),
+                    });
+                }
+                i += width;
+                continue;
+            }
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        if c == '^' {
+            // ^{er} or ^e; `consumed` counts bytes from the caret.
+            let after = &text[i + 1..];
+            let (sup, consumed): (&str, usize) = if let Some(inner) = after.strip_prefix('{') {
+                // The closing brace within the next nine characters.
+                match inner.char_indices().take(9).find(|&(_, c)| c == '}') {
+                    Some((close, _)) => (&inner[..close], close + 3),
+                    None => ("", 0),
+                }
+            } else {
+                match after.chars().next() {
+                    Some(n) if n.is_alphanumeric() => (&after[..n.len_utf8()], 1 + n.len_utf8()),
+                    _ => ("", 0),
+                }
+            };
+            if consumed > 0 {
+                let start = out.len();
+                match to_superscript(sup) {
+                    Some(s) => out.push_str(&s),
+                    None => {
+                        out.push_str(sup);
+                        markup.push(Markup::Superscript {
+                            start,
+                            end: out.len(),
+                        });
+                    }
+                }
+                i += consumed;
+                continue;
+            }
+            i += 1;
+            continue;
+        }
+        if SUPERSCRIPT_DIGITS.contains(&c) {
+            let start = out.len();
+            let mut marker = String::new();
+            while let Some(d) = text[i..]
+                .chars()
+                .next()
+                .filter(|d| SUPERSCRIPT_DIGITS.contains(d))
+            {
+                out.push(d);
+                marker.push(superscript_value(d));
+                i += d.len_utf8();
+            }
+            markup.push(Markup::FootnoteRef {
+                start,
+                end: out.len(),
+                marker: marker.clone(),
+            });
+            if !footnotes.contains(&marker) {
+                footnotes.push(marker);
+            }
+            continue;
+        }
+        out.push(c);
+        i += c.len_utf8();
+    }
+    // An unmatched opening asterisk: the text is kept and the marker dropped.
+    Inline {
+        text: out,
+        markup,
+        footnotes,
+        heading: false,
+    }
+}
+
+pub(super) fn glue_detached_calls<'t>(text: &'t str, calls: &mut CallTracker) -> Cow<'t, str> {
+    if calls.markers.is_empty() {
+        return Cow::Borrowed(text);
+    }
+    // Words are split at single spaces. Only words holding an ASCII digit can be calls, so those
+    // are visited in order and the text between them is copied untouched: the output is the
+    // words joined by spaces, as before, with a call's word rewritten (and its space dropped).
+    let bytes = text.as_bytes();
+    let len = bytes.len();
+    let word_start = |end: usize| memchr::memrchr(b' ', &bytes[..end]).map_or(0, |s| s + 1);
+    let word_end = |start: usize| memchr::memchr(b' ', &bytes[start..]).map_or(len, |e| start + e);
+    let mut out = String::new();
+    let mut copied = 0; // text[..copied] is in `out`
+    let mut from = 0;
+    while let Some(p) = bytes[from..].iter().position(u8::is_ascii_digit) {
+        let start = word_start(from + p);
+        let end = word_end(from + p);
+        from = end;
+        let w = &text[start..end];
+        let (digits, slash) = match w.strip_suffix('/') {
+            Some(d) => (d, true),
+            None => (w, false),
+        };
+        let trailing = digits.trim_end_matches([',', ';', '.']);
+        let punct = &digits[trailing.len()..];
+        let is_num = !trailing.is_empty()
+            && trailing.len() <= 3
+            && trailing.bytes().all(|b| b.is_ascii_digit());
+        // Not the first word: a space precedes it.
+        if start > 0 && is_num {
+            let n: u32 = trailing.parse().unwrap_or(0);
+            let prev = &text[word_start(start - 1)..start - 1];
+            let next = (end < len).then(|| &text[end + 1..word_end(end + 1)]);
+            if !prev.is_empty() && (slash || calls.accept(n, prev, next)) {
+                if slash {
+                    calls.called.insert(n);
+                }
+                out.push_str(&text[copied..start - 1]);
+                out.extend(
+                    trailing
+                        .chars()
+                        .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
+                );
+                out.push_str(punct);
+                copied = end;
+                continue;
+            }
+        }
+        // "UNISPACE+50,1": a call glued to the clause's comma by the PDF extraction.
+        let glued = w.trim_end_matches(|c: char| c.is_ascii_digit());
+        let number = &w[glued.len()..];
+        if glued.len() > 1
+            && glued.ends_with([',', ';'])
+            && (1..=3).contains(&number.len())
+            && calls.accept_glued(number.parse().unwrap_or(0))
+        {
+            out.push_str(&text[copied..start]);
+            out.push_str(glued);
+            out.extend(
+                number
+                    .chars()
+                    .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
+            );
+            copied = end;
+        }
+    }
+    if copied == 0 {
+        return Cow::Borrowed(text);
+    }
+    out.push_str(&text[copied..]);
+    Cow::Owned(out)
+}
+
+pub(super) fn to_superscript(s: &str) -> Option<String> {
+    s.chars()
+        .map(|c| {
+            Some(match c {
+                'e' => 'ᵉ',
+                'r' => 'ʳ',
+                's' => 'ˢ',
+                'o' => 'ᵒ',
+                'm' => 'ᵐ',
+                'n' => 'ⁿ',
+                'd' => 'ᵈ',
+                't' => 'ᵗ',
+                'h' => 'ʰ',
+                'a' => 'ᵃ',
+                'i' => 'ⁱ',
+                'l' => 'ˡ',
+                '0'..='9' => SUPERSCRIPT_DIGITS[(c as u8 - b'0') as usize],
+                _ => return None,
+            })
+        })
+        .collect()
+}

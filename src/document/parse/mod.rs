@@ -1,0 +1,145 @@
+//! The parser: raw text as users have it (PDF copies, web pages, OCR) into a structured `Document`.
+//!
+//! The pipeline runs in linear passes over lines:
+//! 1. split into lines, noting page breaks (form feeds, runs of blank lines) and layout indentation;
+//! 2. drop layout noise (running headers, job numbers, barcodes, page numbers);
+//! 3. pull footnote definitions out of the body (superscript, `1/`, plain and separator blocks);
+//! 4. split header, title and body; group body lines into paragraphs, reflowing hard wraps;
+//! 5. rejoin paragraphs that a page break or a footnote block cut;
+//! 6. inline pass: footnote calls, `*emphasis*`, `^{er}` superscripts;
+//! 7. number paragraphs the way diplomats cite them (PP, OP, P) and find citations.
+
+mod footnotes;
+mod front;
+mod group;
+mod inline;
+mod lines;
+mod metadata;
+mod noise;
+mod structure;
+
+use std::collections::BTreeSet;
+
+use footnotes::extract_footnotes;
+use front::split_front;
+use group::{group_paragraphs, rejoin_page_breaks};
+use inline::{CallTracker, Inline, inline, markdown_heading};
+use lines::{is_hard_wrapped, is_layout, split_lines};
+use metadata::{
+    adoption_date, detect_kind, detect_language, inferred_title, slug_from_path, symbol_from_path,
+};
+use structure::number_paragraphs;
+
+use super::citation::find_citations;
+use super::model::{Document, DocumentKind, Footnote, Language};
+use super::source::Source;
+use super::symbol::Symbol;
+
+pub(super) const SUPERSCRIPT_DIGITS: [char; 10] =
+    ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
+
+pub fn parse(source: &Source) -> Document {
+    let lines = split_lines(&source.text);
+    let layout = is_layout(&lines);
+    let (lines, notes) = extract_footnotes(lines);
+    let wrapped = is_hard_wrapped(&lines);
+    let front = split_front(&lines);
+    let language = source
+        .meta
+        .language
+        .as_deref()
+        .and_then(Language::parse)
+        .unwrap_or_else(|| detect_language(&source.text));
+
+    let mut raw = group_paragraphs(&lines[front.body_start..], layout, wrapped);
+    rejoin_page_breaks(&mut raw);
+
+    let markers: BTreeSet<u32> = notes.iter().filter_map(|n| n.marker.parse().ok()).collect();
+    let mut calls = CallTracker::new(markers);
+    let markdown = source.path.to_ascii_lowercase().ends_with(".md");
+    let mut inlined: Vec<Inline> = raw
+        .iter()
+        .map(|p| {
+            // "## Heading" in a Markdown file: the marks go, the line stays a heading.
+            let heading = markdown.then(|| markdown_heading(&p.text)).flatten();
+            let mut inl = inline(heading.unwrap_or(&p.text), &mut calls);
+            inl.heading = heading.is_some();
+            inl
+        })
+        .collect();
+    inlined.retain(|p| !p.text.trim().is_empty());
+
+    let kind = source
+        .meta
+        .kind
+        .as_deref()
+        .and_then(DocumentKind::parse)
+        .unwrap_or_else(|| detect_kind(&front, &source.text));
+    let paragraphs = number_paragraphs(inlined, kind, language);
+
+    let footnotes = notes
+        .into_iter()
+        .map(|n| {
+            let mut none = CallTracker::new(BTreeSet::new());
+            let inl = inline(&n.text, &mut none);
+            Footnote {
+                citations: find_citations(&inl.text, language),
+                marker: n.marker,
+                text: inl.text,
+                markup: inl.markup,
+            }
+        })
+        .collect();
+
+    let symbol = source
+        .meta
+        .symbol
+        .as_deref()
+        .and_then(Symbol::parse)
+        .or_else(|| front.symbol.clone())
+        .or_else(|| symbol_from_path(&source.path));
+    let date = source
+        .meta
+        .date
+        .clone()
+        .or_else(|| adoption_date(&front.header, &paragraphs, symbol.as_ref()));
+    let title = source
+        .meta
+        .title
+        .clone()
+        .or_else(|| front.title.clone())
+        .or_else(|| {
+            // A short first line above the enacting formula of a text without a symbol.
+            front
+                .header
+                .first()
+                .filter(|h| symbol.is_none() && h.chars().count() <= 150)
+                .cloned()
+        })
+        .unwrap_or_else(|| inferred_title(&paragraphs, &symbol, &source.path));
+    let id = source
+        .meta
+        .id
+        .clone()
+        .or_else(|| symbol.as_ref().map(Symbol::slug))
+        .unwrap_or_else(|| slug_from_path(&source.path));
+
+    Document {
+        id,
+        path: source.path.clone(),
+        collection: source
+            .meta
+            .collection
+            .clone()
+            .unwrap_or_else(|| source.collection.clone()),
+        title,
+        symbol,
+        date,
+        kind,
+        language,
+        header: front.header,
+        paragraphs,
+        footnotes,
+        cited_by: Vec::new(),
+    }
+}
