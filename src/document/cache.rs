@@ -22,7 +22,7 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::citation::{Citation, Reference};
+use super::cite::{Citation, Reference};
 use super::corpus::Corpus;
 use super::model::{Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind};
 use super::source::{self, Source};

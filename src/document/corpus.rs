@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use super::citation::{Citation, Reference, title_similarity};
+use super::cite::{Citation, Reference, title_similarity};
 use super::model::{Document, DocumentKind, Language, ParagraphKind};
 use super::parse;
 use super::source::{self, LoadError, Source};

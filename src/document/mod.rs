@@ -1,14 +1,14 @@
 //! Documents: the model, the parse, citations and the corpus. Nothing here knows about terminals.
 
 pub mod cache;
-pub mod citation;
+pub mod cite;
 pub mod corpus;
 pub mod model;
 pub mod parse;
 pub mod source;
 pub mod symbol;
 
-pub use citation::{Citation, Reference};
+pub use cite::{Citation, Reference};
 pub use corpus::Corpus;
 pub(crate) use corpus::map_parallel;
 pub use model::{Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind};

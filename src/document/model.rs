@@ -3,7 +3,7 @@
 use serde::Serialize;
 use std::ops::Range;
 
-use super::citation::Citation;
+use super::cite::Citation;
 use super::symbol::Symbol;
 
 /// What sort of text a document is; decides how its paragraphs are numbered.

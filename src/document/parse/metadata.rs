@@ -1,7 +1,7 @@
 //! Metadata the text states or implies: language, kind, adoption date, title, id.
 
 use super::front::Front;
-use crate::document::citation::parse_date;
+use crate::document::cite::parse_date;
 use crate::document::model::{DocumentKind, Language, Paragraph, ParagraphKind, truncate_words};
 use crate::document::symbol::Symbol;
 

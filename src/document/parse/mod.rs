@@ -30,7 +30,7 @@ use metadata::{
 };
 use structure::number_paragraphs;
 
-use super::citation::find_citations;
+use super::cite::find_citations;
 use super::model::{Document, DocumentKind, Footnote, Language};
 use super::source::Source;
 use super::symbol::Symbol;

@@ -3,7 +3,7 @@
 use super::front::is_enacting_formula;
 use super::group::{operative_number, subparagraph_marker};
 use super::inline::Inline;
-use crate::document::citation::{find_citations, parse_date};
+use crate::document::cite::{find_citations, parse_date};
 use crate::document::model::{DocumentKind, Language, Markup, Paragraph, ParagraphKind};
 
 pub(super) fn is_closing(text: &str) -> bool {
