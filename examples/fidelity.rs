@@ -285,7 +285,7 @@ fn check(doc: &Document, p: &Patterns, findings: &mut Vec<String>) -> Counts {
             ParagraphKind::Operative => c.op += 1,
             _ => {}
         }
-        if para.kind.as_str() == "annex" {
+        if para.kind == ParagraphKind::Annex {
             c.annex += 1;
         }
         if let Some(part) = paragraph_part(&para.id) {

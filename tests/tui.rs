@@ -20,6 +20,7 @@ fn para(id: &str, kind: ParagraphKind, text: &str) -> Paragraph {
     Paragraph {
         id: id.to_string(),
         kind,
+        part: None,
         text: text.to_string(),
         markup: Vec::new(),
         footnotes: Vec::new(),

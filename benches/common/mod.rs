@@ -121,7 +121,9 @@ impl Pool {
                 }
                 match p.kind {
                     ParagraphKind::Preambular => preambular.push(text),
-                    ParagraphKind::Operative | ParagraphKind::Body => operative.push(text),
+                    ParagraphKind::Operative | ParagraphKind::Body | ParagraphKind::Annex => {
+                        operative.push(text)
+                    }
                     ParagraphKind::Heading | ParagraphKind::Closing => {}
                 }
             }

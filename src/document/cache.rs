@@ -32,7 +32,7 @@ use super::symbol::Symbol;
 pub const FILE_NAME: &str = "bundled.postcard";
 
 /// Version of the file layout and of the mirror types below; bump it when either changes.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 
 /// First bytes of a cache file.
 const MAGIC: &[u8; 8] = b"plenary\x01";
@@ -364,6 +364,7 @@ struct CachedDocument {
 struct CachedParagraph {
     id: String,
     kind: ParagraphKind,
+    part: Option<String>,
     text: String,
     markup: Vec<CachedMarkup>,
     footnotes: Vec<String>,
@@ -490,6 +491,7 @@ impl From<&Paragraph> for CachedParagraph {
         let Paragraph {
             id,
             kind,
+            part,
             text,
             markup,
             footnotes,
@@ -498,6 +500,7 @@ impl From<&Paragraph> for CachedParagraph {
         CachedParagraph {
             id: id.clone(),
             kind: *kind,
+            part: part.clone(),
             text: text.clone(),
             markup: markup.iter().map(CachedMarkup::from).collect(),
             footnotes: footnotes.clone(),
@@ -511,6 +514,7 @@ impl From<CachedParagraph> for Paragraph {
         let CachedParagraph {
             id,
             kind,
+            part,
             text,
             markup,
             footnotes,
@@ -519,6 +523,7 @@ impl From<CachedParagraph> for Paragraph {
         Paragraph {
             id,
             kind,
+            part,
             text,
             markup: markup.into_iter().map(Markup::from).collect(),
             footnotes,

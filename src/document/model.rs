@@ -76,6 +76,9 @@ pub enum ParagraphKind {
     Heading,
     /// Closing lines ("99e séance plénière", "Adopted unanimously at the 1382nd meeting.").
     Closing,
+    /// A paragraph of an annex (an annexed declaration, a programme of action): not an
+    /// operative paragraph of the resolution, numbered on its own (Annex.P1…).
+    Annex,
 }
 
 impl ParagraphKind {
@@ -86,6 +89,7 @@ impl ParagraphKind {
             ParagraphKind::Body => "body",
             ParagraphKind::Heading => "heading",
             ParagraphKind::Closing => "closing",
+            ParagraphKind::Annex => "annex",
         }
     }
 }
@@ -122,9 +126,14 @@ impl Markup {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Paragraph {
-    /// Citation id as diplomats use it: PP3, OP2, P17; headings and closing lines get H1…, C1….
+    /// Citation id as diplomats use it: PP3, OP2, P17; headings and closing lines get H1…, C1…;
+    /// the Charter's Art51, Art2(4), ChVII. In a part of a resolution in several parts, or in an
+    /// annex, the id starts with the part: A.OP3, II.PP1, Annex.P12, AnnexI.P3.
     pub id: String,
     pub kind: ParagraphKind,
+    /// The part of the document the paragraph belongs to: "A", "II" in a resolution in
+    /// several parts, "Annex", "Annex I" in an annex; none in the body of a single text.
+    pub part: Option<String>,
     /// Clean text: reflowed, markup removed, footnote calls kept as superscript digits.
     pub text: String,
     #[serde(skip)]
@@ -163,6 +172,18 @@ pub struct Document {
     pub footnotes: Vec<Footnote>,
     /// Ids of the documents that cite this one (filled by the corpus).
     pub cited_by: Vec<String>,
+}
+
+impl Paragraph {
+    /// The number the paragraph is cited by, read off its id: 5 for OP5, A.OP5 and Annex.P5;
+    /// none for ids without one (Art2(4), ChVII).
+    pub fn number(&self) -> Option<u32> {
+        let local = self.id.rsplit('.').next().unwrap_or(&self.id);
+        let digits = local.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        (!digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| digits.parse().ok())
+            .flatten()
+    }
 }
 
 impl Document {

@@ -1,9 +1,16 @@
-//! Stage 3: footnote definitions pulled out of the body.
+//! Stage 3: footnote definitions pulled out of the body, in every shape the development sets
+//! have: a block under a separator line at a page foot (markers on lines of their own, or
+//! "1 Report of …"), bodies between paragraphs ("6 Resolution 70/1."), superscript markers
+//! ("¹ Résolution 70/1."), "1/ S/1994/262." (SC volumes), Markdown "[^6]: text" with indented
+//! continuation lines, and "[1] text". A body is never dropped: one that nothing calls stays a
+//! footnote of the document.
 
 use super::SUPERSCRIPT_DIGITS;
+use super::calls::is_called;
 use super::front::sc_title_line;
-use super::group::join_into;
+use super::group::{ends_clause, join_into};
 use super::lines::Line;
+use crate::document::lexicon;
 
 #[derive(Debug)]
 pub(super) struct Note {
@@ -62,11 +69,76 @@ pub(super) fn plain_definition(line: &str) -> Option<(String, &str, bool)> {
     if !(first.is_uppercase() || "«\"“(".contains(first)) {
         return None;
     }
+    // "4 November 2025", "15 States": a date or a count, not a note.
+    let first_word = body.split_whitespace().next();
+    if lexicon::number_is_not_a_call("", first_word) {
+        return None;
+    }
     Some((line[..digits].to_string(), body, slash))
+}
+
+/// `[^6]: A/CONF.229/2017/8.` (Markdown) or `[6] A/CONF.229/2017/8.` → ("6", body).
+fn bracket_definition(line: &str) -> Option<(String, &str)> {
+    let rest = line.strip_prefix('[')?;
+    let (caret, rest) = match rest.strip_prefix('^') {
+        Some(r) => (true, r),
+        None => (false, rest),
+    };
+    let close = rest.find(']')?;
+    let marker = &rest[..close];
+    if marker.is_empty() || marker.len() > 4 || !marker.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let after = &rest[close + 1..];
+    let body = match after.strip_prefix(':') {
+        Some(b) => b,
+        None if !caret && after.starts_with(' ') => after,
+        None => return None,
+    };
+    let body = body.trim_start();
+    (!body.is_empty()).then(|| (marker.to_string(), body))
 }
 
 pub(super) fn is_marker_only(line: &str) -> bool {
     !line.is_empty() && line.len() <= 3 && line.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The way notes open: a reference to a document ("A/79/552-S/2024/767.", "See …", "Voir …",
+/// "Ibid.", "Official Records …", "Resolution 70/1.").
+fn reads_like_a_note(body: &str) -> bool {
+    const OPENINGS: [&str; 20] = [
+        "See ",
+        "Ibid",
+        "Idem",
+        "Voir ",
+        "Official Records",
+        "Documents officiels",
+        "Resolution",
+        "Résolution",
+        "Decision",
+        "Décision",
+        "United Nations",
+        "Nations Unies",
+        "Publication des Nations Unies",
+        "Report of",
+        "Rapport",
+        "Available at",
+        "Disponible",
+        "The Conference of",
+        "Supplement",
+        "Supplément",
+    ];
+    if OPENINGS.iter().any(|o| body.starts_with(o)) {
+        return true;
+    }
+    // A symbol: "A/79/552", "S/2024/767", "CD/1839", "NPT/CONF.2010/50".
+    let head = body.split([' ', ',', ';']).next().unwrap_or("");
+    head.contains('/')
+        && head.starts_with(|c: char| c.is_ascii_uppercase())
+        && head
+            .split('/')
+            .next()
+            .is_some_and(|p| p.bytes().all(|b| b.is_ascii_uppercase()))
 }
 
 /// Removes footnote definitions from the body and returns them.
@@ -75,8 +147,9 @@ pub(super) fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Not
     let mut notes: Vec<Note> = Vec::new();
     let mut cut = false; // a footnote block was removed just before the next body line
     let mut i = 0;
-    // Plain "27 One member…" definitions need proof that the number is called in the text.
-    // Joined only when such a definition turns up, which most texts never need.
+    // Plain "27 One member…" definitions need proof that they are notes: a call in the text,
+    // the way notes read, or a paragraph they cut. The text is joined only when such a
+    // definition turns up, which most texts never need.
     let mut all_text: Option<String> = None;
     while i < lines.len() {
         let line = &lines[i];
@@ -93,12 +166,26 @@ pub(super) fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Not
             cut = true;
             continue;
         }
+        if let Some((marker, rest)) = bracket_definition(&line.text) {
+            let text = continued_text(&lines, &mut i, rest);
+            notes.push(Note { marker, text });
+            cut = true;
+            continue;
+        }
         let after_gap = (line.blank_before || line.page_break || cut) && i > 0;
         if after_gap {
             if let Some((marker, rest, slash)) =
                 plain_definition(&line.text).filter(|_| sc_title_line(&line.text).is_none())
             {
-                if slash
+                // A block between two halves of a paragraph: "… 2324 (XXII)" / "1 Cette
+                // question …" / "et 2325 (XXII) …".
+                let cuts_paragraph = body.last().is_some_and(|l| !ends_clause(&l.text))
+                    && lines
+                        .get(block_end(&lines, i))
+                        .is_some_and(|l| l.text.starts_with(char::is_lowercase));
+                let proven = slash
+                    || reads_like_a_note(rest)
+                    || cuts_paragraph
                     || is_called(
                         all_text.get_or_insert_with(|| {
                             lines
@@ -108,8 +195,8 @@ pub(super) fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Not
                                 .join("\n")
                         }),
                         &marker,
-                    )
-                {
+                    );
+                if proven {
                     let text =
                         definition_text(&lines, &mut i, rest, |l| plain_definition(l).is_some());
                     notes.push(Note { marker, text });
@@ -129,6 +216,22 @@ pub(super) fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Not
     (body, notes)
 }
 
+/// The line after a block of plain definitions starting at `lines[i]`: each runs up to a blank
+/// line, a page break or the next definition.
+fn block_end(lines: &[Line<'_>], mut i: usize) -> usize {
+    while i < lines.len() && plain_definition(&lines[i].text).is_some() {
+        i += 1;
+        while i < lines.len()
+            && !lines[i].blank_before
+            && !lines[i].page_break
+            && plain_definition(&lines[i].text).is_none()
+        {
+            i += 1;
+        }
+    }
+    i
+}
+
 /// A footnote definition starting at `lines[*i]` with `first`, and the wrapped lines that go on
 /// it up to a blank line, a page break or a line where `next_starts` sees another definition.
 /// Leaves `*i` on the first line after it.
@@ -145,19 +248,39 @@ pub(super) fn definition_text(
         && !lines[*i].page_break
         && !next_starts(&lines[*i].text)
     {
-        text.push(' ');
-        text.push_str(&lines[*i].text);
+        join_into(&mut text, &lines[*i].text);
+        *i += 1;
+    }
+    text
+}
+
+/// A Markdown footnote's text: its first line and the lines after it up to the next definition
+/// or a blank line; an indented line goes on even after a blank line.
+fn continued_text(lines: &[Line<'_>], i: &mut usize, first: &str) -> String {
+    let mut text = first.to_string();
+    *i += 1;
+    while *i < lines.len() {
+        let l = &lines[*i];
+        let indented = l.indent >= 2;
+        if bracket_definition(&l.text).is_some() || ((l.blank_before || l.page_break) && !indented)
+        {
+            break;
+        }
+        join_into(&mut text, &l.text);
         *i += 1;
     }
     text
 }
 
 /// Reads the footnotes under a separator line, up to the end of the page.
-/// Layout text interleaves markers and bodies; flow text gives markers and bodies in any order,
-/// so there bodies are split at sentence ends and given to the markers in numeric order.
+/// Layout text interleaves markers and bodies; PDF text may give "1 Report of …" lines; flow
+/// text gives markers and bodies in any order, so there bodies are split at sentence ends and
+/// given to the markers in numeric order.
 pub(super) fn separator_block(lines: &[Line<'_>], mut i: usize, notes: &mut Vec<Note>) -> usize {
     enum Item {
         Marker(String),
+        /// "1 Report of …": a marker and the start of its body on one line.
+        Definition(String, String),
         Body(String),
     }
     let mut items: Vec<Item> = Vec::new();
@@ -168,23 +291,51 @@ pub(super) fn separator_block(lines: &[Line<'_>], mut i: usize, notes: &mut Vec<
         }
         items.push(if is_marker_only(&line.text) {
             Item::Marker(line.text.to_string())
+        } else if let Some((m, body, _)) = plain_definition(&line.text) {
+            Item::Definition(m, body.to_string())
         } else {
             Item::Body(line.text.to_string())
         });
         i += 1;
     }
+    if items.iter().any(|it| matches!(it, Item::Definition(..))) {
+        // In reading order: a body line goes on the note it follows (the first lines on the
+        // note a page before them, whose text they finish).
+        let mut current: Option<usize> = notes.len().checked_sub(1);
+        for it in items {
+            match it {
+                Item::Definition(marker, text) => {
+                    notes.push(Note { marker, text });
+                    current = Some(notes.len() - 1);
+                }
+                Item::Marker(marker) => {
+                    notes.push(Note {
+                        marker,
+                        text: String::new(),
+                    });
+                    current = Some(notes.len() - 1);
+                }
+                Item::Body(b) => {
+                    if let Some(c) = current {
+                        join_into(&mut notes[c].text, &b);
+                    }
+                }
+            }
+        }
+        return i;
+    }
     let mut markers: Vec<String> = items
         .iter()
         .filter_map(|it| match it {
             Item::Marker(m) => Some(m.clone()),
-            Item::Body(_) => None,
+            _ => None,
         })
         .collect();
     let bodies: Vec<&str> = items
         .iter()
         .filter_map(|it| match it {
             Item::Body(b) => Some(b.as_str()),
-            Item::Marker(_) => None,
+            _ => None,
         })
         .collect();
     let interleaved = matches!(items.first(), Some(Item::Marker(_)))
@@ -199,7 +350,7 @@ pub(super) fn separator_block(lines: &[Line<'_>], mut i: usize, notes: &mut Vec<
                     marker,
                     text: String::new(),
                 }),
-                Item::Body(b) => {
+                Item::Body(b) | Item::Definition(_, b) => {
                     if let Some(last) = notes.last_mut() {
                         join_into(&mut last.text, &b);
                     }
@@ -238,27 +389,4 @@ pub(super) fn separator_block(lines: &[Line<'_>], mut i: usize, notes: &mut Vec<
         });
     }
     i
-}
-
-/// Whether `marker` is called in the text as a detached number (`… voting 27`, `… (1991), 83`).
-pub(super) fn is_called(text: &str, marker: &str) -> bool {
-    let bytes = text.as_bytes();
-    // Non-overlapping occurrences, left to right.
-    for start in memchr::memmem::find_iter(bytes, marker.as_bytes()) {
-        let end = start + marker.len();
-        // "… voting 27", or after a year: "Resolution of 17 May 1946 21".
-        let after_year = start >= 6
-            && bytes[start - 5..start - 1].iter().all(u8::is_ascii_digit)
-            && !bytes[start - 6].is_ascii_digit();
-        let before_ok = start >= 2
-            && bytes[start - 1] == b' '
-            && (!bytes[start - 2].is_ascii_digit() || after_year)
-            && bytes[start - 2] != b'\n';
-        let after_ok =
-            end == bytes.len() || matches!(bytes[end], b'\n' | b' ' | b',' | b'.' | b';');
-        if before_ok && after_ok {
-            return true;
-        }
-    }
-    false
 }

@@ -3,6 +3,7 @@
 use super::group::join_into;
 use super::lines::Line;
 use super::noise::{is_document_reference, is_year_paren, running_symbol_in};
+use crate::document::lexicon::is_enacting_formula;
 use crate::document::symbol::Symbol;
 
 #[derive(Debug, Default)]
@@ -13,31 +14,6 @@ pub(super) struct Front {
     pub(super) body_start: usize,
     /// The body starts with "L'Assemblée générale," / "The Security Council," and the like.
     pub(super) resolution_markers: bool,
-}
-
-pub(super) fn is_enacting_formula(line: &str) -> bool {
-    const FORMULAS: [&str; 8] = [
-        "L'Assemblée générale",
-        "The General Assembly",
-        "The Security Council",
-        "Le Conseil de sécurité",
-        "The Economic and Social Council",
-        "Le Conseil économique et social",
-        "The Human Rights Council",
-        "Le Conseil des droits de l'homme",
-    ];
-    let t = line.trim_end_matches([',', ':']).trim();
-    // Every formula starts with L or T and is shorter than 48 bytes even with typographic
-    // apostrophes: most lines stop here.
-    if t.len() > 48 || !matches!(t.as_bytes().first(), Some(b'L' | b'T')) {
-        return false;
-    }
-    let same = |f: &str| {
-        t.chars()
-            .map(|c| if c == '’' { '\'' } else { c })
-            .eq(f.chars())
-    };
-    FORMULAS.iter().any(|f| same(f))
 }
 
 /// `77/338. Coopération entre …` → (symbol, title on this line).
@@ -72,29 +48,41 @@ pub(super) fn sc_title_line(line: &str) -> Option<Symbol> {
     Symbol::parse(&format!("S/RES/{num} {year}"))
 }
 
+/// How far down a masthead may go before the title line.
+const MASTHEAD_LINES: usize = 80;
+
+/// A General Assembly title line ("77/338. Coopération entre …") near the top: its line, the
+/// symbol, the title (wrapped lines joined, up to a blank line or the enacting formula) and the
+/// line after it.
+pub(super) fn ga_title(lines: &[Line<'_>]) -> Option<(usize, Symbol, String, usize)> {
+    let limit = lines.len().min(MASTHEAD_LINES);
+    (0..limit).find_map(|i| {
+        let (symbol, first) = ga_title_line(&lines[i].text)?;
+        let mut title = first.to_string();
+        let mut j = i + 1;
+        while j < lines.len()
+            && !is_enacting_formula(&lines[j].text)
+            && (!lines[j].blank_before || title.is_empty())
+            && j < i + 6
+        {
+            join_into(&mut title, &lines[j].text);
+            j += 1;
+        }
+        Some((i, symbol, title, j))
+    })
+}
+
 pub(super) fn split_front(lines: &[Line<'_>]) -> Front {
     let mut front = Front::default();
-    let limit = lines.len().min(60);
+    let limit = lines.len().min(MASTHEAD_LINES);
     // GA: "77/338. Title" line; the title may wrap until a blank line or the enacting formula.
-    for i in 0..limit {
-        if let Some((symbol, first)) = ga_title_line(&lines[i].text) {
-            let mut title = first.to_string();
-            let mut j = i + 1;
-            while j < lines.len()
-                && !is_enacting_formula(&lines[j].text)
-                && (!lines[j].blank_before || title.is_empty())
-                && j < i + 6
-            {
-                join_into(&mut title, &lines[j].text);
-                j += 1;
-            }
-            front.header = lines[..i].iter().map(|l| l.text.to_string()).collect();
-            front.title = (!title.is_empty()).then_some(title);
-            front.symbol = Some(symbol);
-            front.body_start = j;
-            front.resolution_markers = true;
-            return front;
-        }
+    if let Some((i, symbol, title, j)) = ga_title(lines) {
+        front.header = lines[..i].iter().map(|l| l.text.to_string()).collect();
+        front.title = (!title.is_empty()).then_some(title);
+        front.symbol = Some(symbol);
+        front.body_start = j;
+        front.resolution_markers = true;
+        return front;
     }
     // SC: "Resolution 242 (1967)" / "of 22 November 1967" then "The Security Council,".
     if let Some(first) = lines.first() {
@@ -131,8 +119,12 @@ pub(super) fn split_front(lines: &[Line<'_>]) -> Front {
     front
 }
 
-/// "of 22 November 1967" under a Security Council heading, OCR'd "ef"/"Of" included.
+/// "of 22 November 1967" or "du 20 mars 1969" under a Security Council heading, OCR'd
+/// "ef"/"Of"/"elu" included.
 pub(super) fn date_line(line: &str) -> bool {
-    let lower = line.get(..3).map(str::to_ascii_lowercase);
-    matches!(lower.as_deref(), Some("of " | "ef ")) && line.len() <= 40
+    let lower = line.get(..4).map(str::to_ascii_lowercase);
+    let opens = lower.as_deref().is_some_and(|l| {
+        l.starts_with("of ") || l.starts_with("ef ") || l.starts_with("du ") || l == "elu "
+    });
+    opens && line.len() <= 40
 }

@@ -3,9 +3,22 @@
 use std::borrow::Cow;
 
 use super::SUPERSCRIPT_DIGITS;
-use super::front::is_enacting_formula;
 use super::lines::Line;
-use super::structure::{is_closing, is_date_only, looks_like_heading};
+use super::numbering::printed_number;
+use super::structure::{is_date_only, looks_like_heading, subparagraph_marker};
+use crate::document::lexicon::{self, Opening, is_closing, is_enacting_formula};
+
+/// Whether `text` opens a numbered paragraph: "5. Requests", or a damaged number ("S. Requests",
+/// "4, Prie") after a line that ends a clause.
+fn opens_numbered(text: &str, prev: Option<&str>) -> bool {
+    printed_number(text).is_some_and(|p| {
+        !p.damaged
+            || (prev.is_some_and(ends_clause)
+                && text
+                    .split_once(' ')
+                    .is_none_or(|(_, rest)| rest.starts_with(char::is_uppercase)))
+    })
+}
 
 pub(super) fn join_into(acc: &mut String, next: &str) {
     let next = next.trim();
@@ -37,63 +50,8 @@ pub(super) struct RawParagraph {
     /// Nothing but the page break separates it from the piece before: no blank line, no
     /// indent, no paragraph opening. It goes on the paragraph the break cut.
     pub(super) continued: bool,
-}
-
-/// `1.`, `12.` opening an operative paragraph.
-pub(super) fn operative_number(line: &str) -> Option<u32> {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
-        return None;
-    }
-    let rest = &line[digits..];
-    let rest = rest.strip_prefix('.')?;
-    (rest.is_empty() || rest.starts_with(' ')).then(|| line[..digits].parse().ok())?
-}
-
-/// `(a)`, `a)`, `(ii)`, `(1)` opening a sub-paragraph.
-pub(super) fn subparagraph_marker(line: &str) -> bool {
-    let s = line.strip_prefix('(').unwrap_or(line);
-    // A label is at most four bytes, so the first `)` is looked for in the first five only.
-    let head = &s.as_bytes()[..s.len().min(5)];
-    let Some(close) = memchr::memchr(b')', head) else {
-        return false;
-    };
-    let label = &s[..close];
-    let after = &s[close + 1..];
-    (1..=4).contains(&label.len())
-        && (label.bytes().all(|b| b.is_ascii_lowercase())
-            || label.bytes().all(|b| b.is_ascii_digit()))
-        && (after.is_empty() || after.starts_with(' '))
-}
-
-/// The first word of a preambular paragraph: "Recalling", "Convinced", "Rappelant", "Consciente"…
-pub(super) fn preambular_opening(line: &str) -> bool {
-    let mut words = line.split_whitespace();
-    let Some(first) = words.next() else {
-        return false;
-    };
-    let first = first.trim_end_matches(',');
-    if !first.starts_with(|c: char| c.is_uppercase()) || first.len() < 4 {
-        return false;
-    }
-    let lower = first.to_lowercase();
-    const OPENERS: [&str; 12] = [
-        "aware",
-        "mindful",
-        "deeply",
-        "gravely",
-        "seriously",
-        "bearing",
-        "conscious",
-        "also",
-        "further",
-        "fully",
-        "consciente",
-        "soucieuse",
-    ];
-    const SUFFIXES: [&str; 8] = ["ing", "ed", "ant", "ante", "ée", "ue", "é", "ues"];
-    let reflexive = lower == "se" || lower == "s'";
-    OPENERS.contains(&lower.as_str()) || SUFFIXES.iter().any(|s| lower.ends_with(s)) || reflexive
+    /// A blank line came before its first line.
+    pub(super) blank_before: bool,
 }
 
 pub(super) fn ends_clause(text: &str) -> bool {
@@ -111,10 +69,24 @@ pub(super) fn ends_clause(text: &str) -> bool {
     t.ends_with(['.', ',', ';', ':', '!', '?'])
 }
 
+/// A line that goes on the paragraph before it even where lines are paragraphs: one that
+/// opens with a number that is not a paragraph's ("58/7 of 4 November 2003,", "(1993) of").
+fn continues_line(text: &str) -> bool {
+    let year_in_brackets = text
+        .strip_prefix('(')
+        .is_some_and(|r| r.len() >= 5 && r.as_bytes()[..4].iter().all(u8::is_ascii_digit));
+    year_in_brackets
+        || (text.starts_with(|c: char| c.is_ascii_digit()) && printed_number(text).is_none())
+}
+
+/// Groups body lines into paragraphs. `wrapped`: lines are cut at a width (PDF, OCR) and join
+/// up to a paragraph's end; else each line is a paragraph. `markdown`: blank lines separate
+/// paragraphs, as Markdown has it.
 pub(super) fn group_paragraphs(
     lines: &[Line<'_>],
     layout: bool,
     wrapped: bool,
+    markdown: bool,
 ) -> Vec<RawParagraph> {
     // Facing pages of a PDF have different left margins: the body indent is per page.
     let body_indents = if layout {
@@ -124,45 +96,61 @@ pub(super) fn group_paragraphs(
     };
     // Texts copied from a PDF have blank lines only around page furniture; there a blank line
     // says nothing about paragraphs (one in twenty lines is far more than page breaks give).
-    let blank_separated = lines
-        .iter()
-        .filter(|l| l.blank_before && !l.new_page)
-        .count()
-        * 20
-        > lines.len();
+    let blank_separated = markdown
+        || lines
+            .iter()
+            .filter(|l| l.blank_before && !l.new_page)
+            .count()
+            * 20
+            > lines.len();
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut pending_number: Option<String> = None;
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.as_ref();
-        // "1." alone on its line (copy-paste from PDF): it opens the next line's paragraph.
-        if operative_number(text).is_some() && text.ends_with('.') && !text.contains(' ') {
-            pending_number = Some(text.to_string());
-            continue;
-        }
         let prev = if i == 0 {
             None
         } else {
             Some(lines[i - 1].text.as_ref())
         };
+        // "1." alone on its line (copy-paste from PDF, OCR's "I."): it opens the next line's
+        // paragraph.
+        if !text.contains(' ')
+            && text.ends_with(['.', ','])
+            && printed_number(text).is_some_and(|p| !p.damaged || prev.is_none_or(ends_clause))
+        {
+            pending_number = Some(text.to_string());
+            continue;
+        }
+        // Where each line is a paragraph, one that cannot open a paragraph still continues the
+        // one before: a number that is not a paragraph's, or, after a line that ends no clause,
+        // a bracket or a lower-case word ("…Zone Treaty" / "(Treaty of Pelindaba) in Cairo").
+        let continues = !wrapped
+            && !line.blank_before
+            && !line.page_break
+            && (continues_line(text)
+                || (prev.is_some_and(|p| !ends_clause(p) && !looks_like_heading(p))
+                    && text.starts_with(|c: char| c == '(' || c.is_lowercase())));
         let starts = out.is_empty()
             || pending_number.is_some()
-            || !wrapped
+            || (!wrapped && !continues)
             || (line.blank_before
                 && if layout {
                     !line.new_page
                 } else {
                     blank_separated
                 })
-            || operative_number(text).is_some()
+            || opens_numbered(text, prev)
             || subparagraph_marker(text)
             || is_enacting_formula(text)
+            || lexicon::annex_label(text).is_some()
+            || prev.is_some_and(|p| lexicon::annex_label(p).is_some())
             || is_closing(text)
             || (is_date_only(text) && prev.is_some_and(is_closing))
             || prev.is_some_and(is_enacting_formula)
             || (layout && line.indent > body_indents.get(i).copied().unwrap_or(0) + 2)
             || (!layout
                 && prev.is_some_and(ends_clause)
-                && preambular_opening(text)
+                && lexicon::opening_by_word_list(text) != Opening::Other
                 && !out.last().is_some_and(|p| inside_quote(&p.text)));
         let text: Cow<'_, str> = match pending_number.take() {
             Some(n) => Cow::Owned(format!("{n} {text}")),
@@ -191,6 +179,7 @@ pub(super) fn group_paragraphs(
                 text,
                 page_break: line.page_break,
                 continued: false,
+                blank_before: line.blank_before,
             });
         } else if let Some(last) = out.last_mut() {
             if line.page_break {
@@ -199,6 +188,7 @@ pub(super) fn group_paragraphs(
                     text: text.into_owned(),
                     page_break: true,
                     continued: true,
+                    blank_before: line.blank_before,
                 });
             } else {
                 join_into(&mut last.text, &text);
@@ -210,6 +200,7 @@ pub(super) fn group_paragraphs(
             text: n,
             page_break: false,
             continued: false,
+            blank_before: false,
         });
     }
     out
@@ -277,11 +268,14 @@ pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>) {
                 || !ends_clause(&last.text)
                     && !is_closing(&last.text)
                     && !is_enacting_formula(&last.text)
-                    && operative_number(&p.text).is_none()
+                    && printed_number(&p.text).is_none()
                     && !subparagraph_marker(&p.text)
                     && !is_closing(&p.text)
                     && (p.page_break || p.text.starts_with(|c: char| c.is_lowercase()))
-                    && !looks_like_heading(&last.text);
+                    && !looks_like_heading(&last.text)
+                    && !is_date_only(&last.text)
+                    && lexicon::annex_label(&last.text).is_none()
+                    && lexicon::annex_label(&p.text).is_none();
             if continues {
                 join_into(&mut last.text, &p.text);
                 continue;

@@ -4,6 +4,7 @@ use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use super::SUPERSCRIPT_DIGITS;
+use super::calls;
 use super::footnotes::superscript_value;
 use crate::document::model::Markup;
 
@@ -13,6 +14,8 @@ pub(super) struct Inline {
     pub(super) footnotes: Vec<String>,
     /// Marked as a heading by the source itself (Markdown `#`).
     pub(super) heading: bool,
+    /// A blank line came before it in the source.
+    pub(super) blank_before: bool,
 }
 
 /// `## Heading` → `Heading`.
@@ -42,96 +45,40 @@ impl CallTracker {
         }
     }
 
-    fn first_uncalled(&mut self) -> Option<u32> {
-        let first = self
-            .markers
-            .range(self.floor..)
-            .find(|m| !self.called.contains(m))
-            .copied();
-        if let Some(f) = first {
-            self.floor = f;
+    /// Whether a new call of `n` comes in order: calls are made in increasing order of their
+    /// markers, and a marker may be passed over only for the one or two after it (a body printed
+    /// with the text but called elsewhere, as the yearbooks have).
+    fn in_order(&mut self, n: u32) -> bool {
+        if !self.markers.contains(&n) {
+            return false;
         }
-        first
+        if self.called.contains(&n) {
+            return true;
+        }
+        let above = self.called.iter().next_back().copied().unwrap_or(0);
+        if self.floor < above {
+            self.floor = above;
+        }
+        self.markers
+            .range(self.floor.saturating_add(u32::from(self.floor > 0))..)
+            .take(3)
+            .any(|&m| m == n)
     }
 
-    /// A call written without a space after punctuation: only a known marker, in order.
+    /// A call glued to the word, punctuation or year before it: only a known marker, in order.
     fn accept_glued(&mut self, n: u32) -> bool {
-        let first_uncalled = self.first_uncalled();
-        let ok =
-            self.markers.contains(&n) && (self.called.contains(&n) || first_uncalled == Some(n));
+        let ok = self.in_order(n);
         if ok {
             self.called.insert(n);
         }
         ok
     }
 
+    /// A call standing alone after `prev_word`: a known marker, in order, where a number would
+    /// not otherwise stand.
     fn accept(&mut self, n: u32, prev_word: &str, next_word: Option<&str>) -> bool {
-        if !self.markers.contains(&n) {
+        if !self.in_order(n) || !calls::detached_call(prev_word, next_word) {
             return false;
-        }
-        let first_uncalled = self.first_uncalled();
-        if !self.called.contains(&n) && first_uncalled != Some(n) {
-            return false;
-        }
-        let prev_core = prev_word.trim_end_matches([',', ';', ':', '.', ')', '”', '"', '’']);
-        let last = prev_word.chars().last().unwrap_or(' ');
-        let year = prev_core.len() >= 4
-            && prev_core.as_bytes()[prev_core.len() - 4..]
-                .iter()
-                .all(u8::is_ascii_digit);
-        if !(last.is_alphabetic() || ",;:.)”\"’".contains(last) || year) {
-            return false;
-        }
-        const BEFORE: [&str; 34] = [
-            "and",
-            "or",
-            "to",
-            "of",
-            "paragraph",
-            "paragraphs",
-            "resolution",
-            "resolutions",
-            "article",
-            "articles",
-            "chapter",
-            "no.",
-            "no",
-            "vol.",
-            "et",
-            "ou",
-            "à",
-            "de",
-            "du",
-            "des",
-            "paragraphe",
-            "paragraphes",
-            "résolution",
-            "résolutions",
-            "annex",
-            "page",
-            "para.",
-            "paras.",
-            "the",
-            "by",
-            "than",
-            "n°",
-            "nos",
-            "le",
-        ];
-        if BEFORE.contains(&prev_word.to_lowercase().as_str()) {
-            return false;
-        }
-        if let Some(next) = next_word {
-            const AFTER: [&str; 14] = [
-                "votes", "vote", "hours", "days", "years", "months", "weeks", "members", "per",
-                "percent", "%", "times", "to", "ans",
-            ];
-            let n = next.trim_end_matches([',', ';', '.']).to_lowercase();
-            if AFTER.contains(&n.as_str())
-                || next.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '/')
-            {
-                return false;
-            }
         }
         self.called.insert(n);
         true
@@ -264,16 +211,82 @@ pub(super) fn inline(text: &str, calls: &mut CallTracker) -> Inline {
         markup,
         footnotes,
         heading: false,
+        blank_before: false,
     }
 }
 
+/// Footnote calls written as plain digits become superscript digits glued to the word before
+/// (the form the rest of the pipeline reads): " 2" after a word, ",2", "Agenda.2",
+/// "recommandations19", "20242", and Markdown's `[^2]` (and `[2]` for a known marker).
 pub(super) fn glue_detached_calls<'t>(text: &'t str, calls: &mut CallTracker) -> Cow<'t, str> {
-    if calls.markers.is_empty() {
-        return Cow::Borrowed(text);
+    // Bracketed calls are certain; they count as made once the plain ones before them are
+    // read, so that the order of calls is kept.
+    let (text, bracketed): (Cow<'t, str>, Vec<u32>) = if text.contains('[') {
+        let (t, b) = bracketed_calls(text, calls);
+        (Cow::Owned(t), b)
+    } else {
+        (Cow::Borrowed(text), Vec::new())
+    };
+    let glued = if calls.markers.is_empty() {
+        None
+    } else {
+        glue_plain_calls(&text, calls)
+    };
+    calls.called.extend(bracketed);
+    match glued {
+        Some(glued) => Cow::Owned(glued),
+        None => text,
     }
+}
+
+/// `[^6]` (Markdown) and `[6]` where 6 is a known marker, as superscript digits, and the
+/// markers so called.
+fn bracketed_calls(text: &str, calls: &CallTracker) -> (String, Vec<u32>) {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut called = Vec::new();
+    while let Some(open) = rest.find('[') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let (caret, inner) = match after.strip_prefix('^') {
+            Some(i) => (true, i),
+            None => (false, after),
+        };
+        let digits = inner.bytes().take_while(u8::is_ascii_digit).count();
+        let n: Option<u32> = inner[..digits].parse().ok();
+        let closed = digits > 0 && digits <= 3 && inner[digits..].starts_with(']');
+        let known = n.is_some_and(|n| calls.markers.contains(&n));
+        if closed && (caret || known) && !inner[digits + 1..].starts_with(':') {
+            if let Some(n) = n {
+                called.push(n);
+            }
+            out.extend(
+                inner[..digits]
+                    .bytes()
+                    .map(|d| SUPERSCRIPT_DIGITS[usize::from(d - b'0')]),
+            );
+            rest = &inner[digits + 1..];
+        } else {
+            out.push('[');
+            rest = after;
+        }
+    }
+    out.push_str(rest);
+    (out, called)
+}
+
+fn superscript(digits: &str) -> impl Iterator<Item = char> + '_ {
+    digits
+        .bytes()
+        .map(|d| SUPERSCRIPT_DIGITS[usize::from(d - b'0')])
+}
+
+/// The text with its plain-digit calls glued and raised, or None when it has none.
+fn glue_plain_calls(text: &str, calls: &mut CallTracker) -> Option<String> {
     // Words are split at single spaces. Only words holding an ASCII digit can be calls, so those
     // are visited in order and the text between them is copied untouched: the output is the
-    // words joined by spaces, as before, with a call's word rewritten (and its space dropped).
+    // words joined by spaces, as before, with a call's word rewritten (and a detached call's
+    // space dropped).
     let bytes = text.as_bytes();
     let len = bytes.len();
     let word_start = |end: usize| memchr::memrchr(b' ', &bytes[..end]).map_or(0, |s| s + 1);
@@ -295,7 +308,7 @@ pub(super) fn glue_detached_calls<'t>(text: &'t str, calls: &mut CallTracker) ->
         let is_num = !trailing.is_empty()
             && trailing.len() <= 3
             && trailing.bytes().all(|b| b.is_ascii_digit());
-        // Not the first word: a space precedes it.
+        // A call alone: not the first word, a space before it.
         if start > 0 && is_num {
             let n: u32 = trailing.parse().unwrap_or(0);
             let prev = &text[word_start(start - 1)..start - 1];
@@ -305,39 +318,44 @@ pub(super) fn glue_detached_calls<'t>(text: &'t str, calls: &mut CallTracker) ->
                     calls.called.insert(n);
                 }
                 out.push_str(&text[copied..start - 1]);
-                out.extend(
-                    trailing
-                        .chars()
-                        .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
-                );
+                out.extend(superscript(trailing));
                 out.push_str(punct);
                 copied = end;
                 continue;
             }
         }
-        // "UNISPACE+50,1": a call glued to the clause's comma by the PDF extraction.
-        let glued = w.trim_end_matches(|c: char| c.is_ascii_digit());
-        let number = &w[glued.len()..];
-        if glued.len() > 1
-            && glued.ends_with([',', ';'])
-            && (1..=3).contains(&number.len())
-            && calls.accept_glued(number.parse().unwrap_or(0))
+        // A call glued to what comes before it: the word's last run of digits, with only
+        // punctuation after it.
+        let tail = w.trim_end_matches([',', ';', '.', ':', ')']);
+        let run_len = tail.bytes().rev().take_while(u8::is_ascii_digit).count();
+        // A word of digits only is a number, unless a year leads it ("20242").
+        if run_len == 0 || (run_len == tail.len() && run_len < 5) {
+            continue;
+        }
+        let run_start = start + tail.len() - run_len;
+        let run = &text[run_start..run_start + run_len];
+        // The call itself, or the digits after a year glued to it ("20242": 2024, then 2).
+        let candidate = match run_len {
+            1..=3 => Some((run_start, run)),
+            5..=7 if matches!(&run[..2], "19" | "20") => Some((run_start + 4, &run[4..])),
+            _ => None,
+        };
+        let Some((call_start, marker)) = candidate else {
+            continue;
+        };
+        if calls::shape_at(text, call_start, marker).is_some()
+            && calls.accept_glued(marker.parse().unwrap_or(0))
         {
-            out.push_str(&text[copied..start]);
-            out.push_str(glued);
-            out.extend(
-                number
-                    .chars()
-                    .map(|d| SUPERSCRIPT_DIGITS[(d as u8 - b'0') as usize]),
-            );
-            copied = end;
+            out.push_str(&text[copied..call_start]);
+            out.extend(superscript(marker));
+            copied = call_start + marker.len();
         }
     }
     if copied == 0 {
-        return Cow::Borrowed(text);
+        return None;
     }
     out.push_str(&text[copied..]);
-    Cow::Owned(out)
+    Some(out)
 }
 
 pub(super) fn to_superscript(s: &str) -> Option<String> {

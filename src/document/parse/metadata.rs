@@ -1,7 +1,9 @@
 //! Metadata the text states or implies: language, kind, adoption date, title, id.
 
 use super::front::Front;
+use super::subject::subject;
 use crate::document::cite::parse_date;
+use crate::document::lexicon;
 use crate::document::model::{DocumentKind, Language, Paragraph, ParagraphKind, truncate_words};
 use crate::document::symbol::Symbol;
 
@@ -78,7 +80,7 @@ pub(super) fn adoption_date(
     let joined = header.join(" ");
     // ASCII lowercasing keeps byte offsets, so `pos` is valid in `joined` too.
     let lower = joined.to_ascii_lowercase();
-    for key in ["adoptée par", "adopted by", "adoptée le", "adopted on"] {
+    for key in lexicon::adopted_on() {
         if let Some(pos) = lower.find(key) {
             if let Some(d) = parse_date(&joined[pos..]).filter(&fits) {
                 return Some(d);
@@ -88,7 +90,10 @@ pub(super) fn adoption_date(
     // "of 22 November 1967", "17 (1947). Resolution of 10 February 1947", OCR'd "ef"/"Of".
     for h in header {
         let lower = h.to_ascii_lowercase();
-        if lower.starts_with("of ") || lower.starts_with("ef ") || lower.contains("resolution of ")
+        if lower.starts_with("of ")
+            || lower.starts_with("ef ")
+            || lower.starts_with("du ")
+            || lower.contains("resolution of ")
         {
             if let Some(d) = parse_date(h).filter(&fits) {
                 return Some(d);
@@ -118,6 +123,10 @@ pub(super) fn inferred_title(
     path: &str,
 ) -> String {
     if let Some(sym) = symbol {
+        // A Security Council resolution prints no title: its subject stands in, or its symbol.
+        if sym.as_str().starts_with("S/RES/") {
+            return subject(paragraphs).unwrap_or_else(|| sym.to_string());
+        }
         if let Some(first) = paragraphs.iter().find(|p| {
             matches!(
                 p.kind,

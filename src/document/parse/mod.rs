@@ -9,25 +9,31 @@
 //! 6. inline pass: footnote calls, `*emphasis*`, `^{er}` superscripts;
 //! 7. number paragraphs the way diplomats cite them (PP, OP, P) and find citations.
 
+mod articles;
+mod calls;
 mod footnotes;
 mod front;
+mod frontmatter;
 mod group;
 mod inline;
 mod lines;
 mod metadata;
 mod noise;
+mod numbering;
 mod structure;
+mod subject;
 
 use std::collections::BTreeSet;
 
 use footnotes::extract_footnotes;
-use front::split_front;
+use front::{ga_title, split_front};
 use group::{group_paragraphs, rejoin_page_breaks};
 use inline::{CallTracker, Inline, inline, markdown_heading};
 use lines::{is_hard_wrapped, is_layout, split_lines};
 use metadata::{
     adoption_date, detect_kind, detect_language, inferred_title, slug_from_path, symbol_from_path,
 };
+use noise::{drop_page_numbers, drop_running_titles};
 use structure::number_paragraphs;
 
 use super::cite::find_citations;
@@ -39,24 +45,33 @@ pub(super) const SUPERSCRIPT_DIGITS: [char; 10] =
     ['⁰', '¹', '²', '³', '⁴', '⁵', '⁶', '⁷', '⁸', '⁹'];
 
 pub fn parse(source: &Source) -> Document {
-    let lines = split_lines(&source.text);
+    let (matter, text) = frontmatter::split(&source.text);
+    let lines = split_lines(text);
+    // The title is known before the body is read, so that its repetitions at page tops go.
+    let title_hint = matter
+        .title
+        .clone()
+        .or_else(|| ga_title(&lines).map(|(_, _, title, _)| title));
+    let lines = drop_running_titles(lines, title_hint.as_deref());
     let layout = is_layout(&lines);
+    let markdown = source.path.to_ascii_lowercase().ends_with(".md");
     let (lines, notes) = extract_footnotes(lines);
-    let wrapped = is_hard_wrapped(&lines);
+    let lines = drop_page_numbers(lines);
+    let wrapped = markdown || is_hard_wrapped(&lines);
     let front = split_front(&lines);
     let language = source
         .meta
         .language
         .as_deref()
+        .or(matter.language.as_deref())
         .and_then(Language::parse)
-        .unwrap_or_else(|| detect_language(&source.text));
+        .unwrap_or_else(|| detect_language(text));
 
-    let mut raw = group_paragraphs(&lines[front.body_start..], layout, wrapped);
+    let mut raw = group_paragraphs(&lines[front.body_start..], layout, wrapped, markdown);
     rejoin_page_breaks(&mut raw);
 
     let markers: BTreeSet<u32> = notes.iter().filter_map(|n| n.marker.parse().ok()).collect();
     let mut calls = CallTracker::new(markers);
-    let markdown = source.path.to_ascii_lowercase().ends_with(".md");
     let mut inlined: Vec<Inline> = raw
         .iter()
         .map(|p| {
@@ -64,6 +79,7 @@ pub fn parse(source: &Source) -> Document {
             let heading = markdown.then(|| markdown_heading(&p.text)).flatten();
             let mut inl = inline(heading.unwrap_or(&p.text), &mut calls);
             inl.heading = heading.is_some();
+            inl.blank_before = p.blank_before;
             inl
         })
         .collect();
@@ -96,17 +112,21 @@ pub fn parse(source: &Source) -> Document {
         .symbol
         .as_deref()
         .and_then(Symbol::parse)
+        .or_else(|| matter.symbol.as_deref().and_then(Symbol::parse))
         .or_else(|| front.symbol.clone())
         .or_else(|| symbol_from_path(&source.path));
+    // Front matter dates are most often the issue date: the text's adoption date comes first.
     let date = source
         .meta
         .date
         .clone()
-        .or_else(|| adoption_date(&front.header, &paragraphs, symbol.as_ref()));
+        .or_else(|| adoption_date(&front.header, &paragraphs, symbol.as_ref()))
+        .or_else(|| matter.date.clone());
     let title = source
         .meta
         .title
         .clone()
+        .or_else(|| matter.title.clone())
         .or_else(|| front.title.clone())
         .or_else(|| {
             // A short first line above the enacting formula of a text without a symbol.

@@ -1,5 +1,6 @@
 //! Stage 2: layout noise: running headers, page counters, job numbers, barcodes.
 
+use super::lines::{Line, header_key};
 use crate::document::symbol::Symbol;
 
 /// Running headers, page numbers, job numbers, barcodes: layout, not text.
@@ -105,4 +106,131 @@ pub(super) fn is_running_symbol(w: &str) -> bool {
 pub(super) fn is_year_paren(w: &str) -> bool {
     let b = w.as_bytes();
     b.len() == 6 && b[0] == b'(' && b[5] == b')' && b[1..5].iter().all(|c| c.is_ascii_digit())
+}
+
+/// Drops the lines that repeat the document's title at page tops (a running title), wherever a
+/// page break put them, inside a paragraph included; the line after is marked as following a
+/// page break, so the paragraph is joined again. A line is a running title when it is the
+/// whole title, standing apart, or a piece of it (three words or more) that the document
+/// repeats. The title line itself and an annex's title (under "Annex") stay.
+pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, title: Option<&str>) -> Vec<Line<'a>> {
+    // A title that ends like a clause ("…of Lebanon, 18") is a paragraph taken for one.
+    let Some(title) = title.map(normalised).filter(|t| t.len() >= 8).filter(|t| {
+        !t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+            .ends_with([',', ';'])
+    }) else {
+        return lines;
+    };
+    let keys: Vec<String> = lines
+        .iter()
+        .map(|l| normalised(&header_key(&l.text)))
+        .collect();
+    let piece = |k: &str| k.split(' ').count() >= 3 && title.contains(k);
+    let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for k in &keys {
+        if piece(k) {
+            *repeats.entry(k.as_str()).or_insert(0) += 1;
+        }
+    }
+    if repeats.is_empty() && !keys.contains(&title) {
+        return lines;
+    }
+    // The title as the document prints it under its symbol ("80/29. Conventional arms …"): the
+    // first line that holds the title's first words.
+    let head: String = title.split(' ').take(3).collect::<Vec<_>>().join(" ");
+    let title_line = keys.iter().position(|k| k.contains(&head));
+    // Whether a line stands apart from the text around it: a blank line or a break on a side.
+    let apart: Vec<bool> = (0..lines.len())
+        .map(|i| {
+            let l = &lines[i];
+            l.blank_before
+                || l.page_break
+                || lines
+                    .get(i + 1)
+                    .is_none_or(|n| n.blank_before || n.page_break)
+        })
+        .collect();
+    let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
+    let mut broke = false;
+    for (i, mut line) in lines.into_iter().enumerate() {
+        let k = keys[i].as_str();
+        let apart = apart[i];
+        let after_annex = out
+            .last()
+            .is_some_and(|l| crate::document::lexicon::annex_label(&l.text).is_some());
+        let running = Some(i) != title_line
+            && !after_annex
+            && !k.is_empty()
+            // A title ends in no clause punctuation; a paragraph that reads like it does.
+            && !k.ends_with([',', ';'])
+            && ((k == title && apart) || (piece(k) && repeats.get(k).copied().unwrap_or(0) >= 2));
+        if running {
+            broke = true;
+            continue;
+        }
+        if broke {
+            line.page_break = true;
+            line.new_page = true;
+            broke = false;
+        }
+        out.push(line);
+    }
+    out
+}
+
+/// Whitespace collapsed and quotation marks made plain, so that a title from front matter
+/// compares with the title as printed.
+fn normalised(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for w in s.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.extend(w.chars().map(|c| match c {
+            '“' | '”' | '«' | '»' | '„' => '"',
+            '’' | '‘' => '\'',
+            c => c,
+        }));
+    }
+    out.trim_end_matches([' ', ':']).to_string()
+}
+
+/// Drops page numbers that stand alone: a line of one to three digits (or the OCR of one, "s")
+/// before a new page, or between blank lines where no paragraph could hold it. Runs after the
+/// footnotes are taken out, whose layout blocks print their markers alone on a line.
+pub(super) fn drop_page_numbers(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
+    let is_number = |t: &str| {
+        !t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit())
+            || matches!(t, "s" | "S" | "l" | "I")
+    };
+    let n = lines.len();
+    let mut drop = vec![false; n];
+    for i in 0..n {
+        if !is_number(&lines[i].text) {
+            continue;
+        }
+        let next_new_page = lines.get(i + 1).is_none_or(|l| l.new_page);
+        let next_apart = lines
+            .get(i + 1)
+            .is_none_or(|l| l.blank_before || l.page_break);
+        // "I" and "s" alone are read as page numbers only before a new page.
+        let digits = lines[i].text.bytes().all(|b| b.is_ascii_digit());
+        if next_new_page || (digits && lines[i].blank_before && next_apart) {
+            drop[i] = true;
+        }
+    }
+    let mut out = Vec::with_capacity(n);
+    let mut broke = false;
+    for (mut line, d) in lines.into_iter().zip(drop) {
+        if d {
+            broke = true;
+            continue;
+        }
+        if broke {
+            line.page_break = true;
+            broke = false;
+        }
+        out.push(line);
+    }
+    out
 }

@@ -1,89 +1,651 @@
-//! Stage 7: paragraphs numbered the way diplomats cite them (PP, OP, P, H, C).
+//! Stage 7: paragraphs numbered the way diplomats cite them, by the UN Editorial Manual's rules.
+//!
+//! A resolution opens with its enacting formula ("The Security Council,"); the paragraphs after
+//! it that open with a participle or an adjective are preambular (PP1…), and the operative part
+//! starts at the first that opens with an operative verb or a number (OP1…). A printed number is
+//! the id. Sub-paragraphs stay inside their paragraph. A resolution in parts (A, B… or I, II…)
+//! numbers each part on its own (A.PP1, A.OP1), and an annex has its own numbering
+//! (Annex.P1). Treaties are numbered by chapter and article (`articles`); other texts P1….
 
-use super::front::is_enacting_formula;
-use super::group::{operative_number, subparagraph_marker};
+use super::articles;
 use super::inline::Inline;
+use super::numbering::{Printed, cited_numbers, printed_number};
 use crate::document::cite::{find_citations, parse_date};
+use crate::document::lexicon::{self, Opening};
 use crate::document::model::{DocumentKind, Language, Markup, Paragraph, ParagraphKind};
 
-pub(super) fn is_closing(text: &str) -> bool {
-    let t = text.trim();
-    // Only 'İ' and the Kelvin sign lower-case to ASCII ("i̇", "k"), so the first and last
-    // characters must be these ASCII letters themselves.
-    let b = t.as_bytes();
-    if !matches!(b.first(), Some(b'a' | b'A'))
-        && !matches!(b.last(), Some(b'e' | b'E' | b'g' | b'G'))
+/// What a paragraph is, before it is numbered.
+#[derive(Debug, Clone, PartialEq)]
+enum Role {
+    Formula,
+    Closing,
+    /// "Annex", "Annex I": the paragraphs after it are the annex's.
+    Annex(String),
+    /// "A", "B.", "II", "Part A", "A. Restoration of peace and order": a part of the resolution.
+    Part(String),
+    Numbered(Printed),
+    /// "(a) …", "i) …", "- …": goes inside the paragraph before it.
+    Sub,
+    Heading,
+    Text(Opening),
+    /// Nothing to read: "* *", ",", a rule.
+    Empty,
+}
+
+pub(super) fn number_paragraphs(
+    blocks: Vec<Inline>,
+    kind: DocumentKind,
+    language: Language,
+) -> Vec<Paragraph> {
+    let mut out = match kind {
+        DocumentKind::Treaty if articles::has_articles(&blocks) => articles::number(blocks),
+        DocumentKind::Resolution => resolution(blocks),
+        _ => body(blocks),
+    };
+    for p in &mut out {
+        p.citations = find_citations(&p.text, language);
+    }
+    out
+}
+
+fn role(block: &Inline, previous: Option<&Role>) -> Role {
+    let text = block.text.trim();
+    if !text.chars().any(char::is_alphanumeric) {
+        return Role::Empty;
+    }
+    if block.heading {
+        return lexicon::annex_label(text).map_or(Role::Heading, Role::Annex);
+    }
+    if lexicon::is_closing(text) || (matches!(previous, Some(Role::Closing)) && is_date_only(text))
     {
-        return false;
+        return Role::Closing;
     }
-    ends_with_lower(t, "séance plénière")
-        || ends_with_lower(t, "plenary meeting")
-        || (starts_with_lower(t, "adopt")
-            && [
-                "adopted unanimously",
-                "adopted at the",
-                "adopted by ",
-                "adopted without",
-                "adoptée à l",
-                "adoptée sans",
-            ]
-            .iter()
-            .any(|p| starts_with_lower(t, p)))
+    if lexicon::is_enacting_formula(text) {
+        return Role::Formula;
+    }
+    if let Some(label) = lexicon::annex_label(text) {
+        return Role::Annex(label);
+    }
+    if let Some(label) = part_label(text) {
+        return Role::Part(label);
+    }
+    if subparagraph_marker(text) {
+        return Role::Sub;
+    }
+    if let Some(n) = printed_number(text) {
+        return Role::Numbered(n);
+    }
+    if looks_like_heading(text) {
+        return Role::Heading;
+    }
+    Role::Text(lexicon::opening(text))
 }
 
-/// `text.to_lowercase().starts_with(prefix)` for a lower-case `prefix`, without the copy.
-/// Char by char lowering differs from `str::to_lowercase` only for a final capital sigma, and no
-/// prefix here holds a sigma.
-pub(super) fn starts_with_lower(text: &str, prefix: &str) -> bool {
-    let mut want = prefix.chars();
-    for c in text.chars() {
-        for l in c.to_lowercase() {
-            match want.next() {
-                None => return true,
-                Some(w) if w == l => {}
-                Some(_) => return false,
-            }
-        }
-    }
-    want.next().is_none()
+/// The counters of one part (or annex, or the body): ids start again in each.
+#[derive(Default)]
+struct Counters {
+    pp: u32,
+    op: u32,
+    body: u32,
+    heading: u32,
+    annex: u32,
 }
 
-/// `text.to_lowercase().ends_with(suffix)` for a lower-case `suffix`, without the copy.
-pub(super) fn ends_with_lower(text: &str, suffix: &str) -> bool {
-    let mut want = suffix.chars().rev();
-    for c in text.chars().rev() {
-        for l in c.to_lowercase().rev() {
-            match want.next() {
-                None => return true,
-                Some(w) if w == l => {}
-                Some(_) => return false,
-            }
-        }
-    }
-    want.next().is_none()
+/// Where the numbering stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    Preamble,
+    Operative,
+    /// After the closing lines: anything else is running text.
+    Closed,
+    Annex,
 }
 
-/// The rest of `text` after `prefix`, compared in lower case (`prefix` is lower case and ends
-/// with a space, so it never ends inside the lowering of one character).
-pub(super) fn strip_prefix_lower<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
-    let mut want = prefix.chars();
-    for (i, c) in text.char_indices() {
-        let mut lowered = c.to_lowercase();
-        let Some(first) = lowered.next() else {
+fn resolution(blocks: Vec<Inline>) -> Vec<Paragraph> {
+    let mut roles: Vec<Role> = Vec::with_capacity(blocks.len());
+    for b in &blocks {
+        let r = role(b, roles.last());
+        roles.push(r);
+    }
+    // A Roman numeral or a letter alone is a part only in a sequence of parts; "I." alone may be
+    // the OCR of "1.".
+    settle_parts(&mut roles, &blocks);
+    let numbers = operative_numbers(&roles, &blocks);
+    let numbered_operative = numbers.iter().any(Option::is_some);
+    // Where the preamble can still go on: an operative opening before the last preambular one
+    // is a preambular paragraph that happens to open with a verb-like word.
+    // The preamble ends at the first operative paragraph, the closing lines or an annex.
+    let preamble_end = roles
+        .iter()
+        .zip(&numbers)
+        .position(|(r, n)| n.is_some() || matches!(r, Role::Closing | Role::Annex(_)))
+        .unwrap_or(roles.len());
+    let last_preambular = roles[..preamble_end]
+        .iter()
+        .rposition(|r| *r == Role::Text(Opening::Preambular));
+    let regions = article_regions(&roles, &blocks);
+    let mut blocks: Vec<Option<Inline>> = blocks.into_iter().map(Some).collect();
+
+    let mut out: Vec<Paragraph> = Vec::with_capacity(blocks.len());
+    let mut state = State::Preamble;
+    let mut part: Option<String> = None;
+    let mut count = Counters::default();
+    let mut closing = 0u32;
+    // Whether the paragraph before was a numbered one, which an unnumbered one continues.
+    let mut after_numbered = false;
+    for (i, role) in roles.into_iter().enumerate() {
+        let Some(block) = blocks[i].take() else {
+            // Numbered with the articles of its region.
             continue;
         };
-        match want.next() {
-            None => return Some(&text[i..]),
-            Some(w) if w == first => {}
-            Some(_) => return None,
-        }
-        for l in lowered {
-            if want.next() != Some(l) {
-                return None;
+        if let Some(end) = regions.get(&i) {
+            let region: Vec<Inline> = std::iter::once(block)
+                .chain(blocks[i + 1..*end].iter_mut().filter_map(Option::take))
+                .collect();
+            for mut p in articles::number(region) {
+                if p.kind == ParagraphKind::Body {
+                    p.kind = ParagraphKind::Annex;
+                }
+                p.id = with_part(&part, p.id);
+                p.part.clone_from(&part);
+                out.push(p);
             }
+            after_numbered = false;
+            continue;
+        }
+        let kind_and_local: Option<(ParagraphKind, String)> = match role {
+            Role::Empty => None,
+            Role::Closing => {
+                if state != State::Annex {
+                    state = State::Closed;
+                }
+                closing += 1;
+                Some((ParagraphKind::Closing, format!("C{closing}")))
+            }
+            Role::Formula => {
+                if state != State::Annex {
+                    state = State::Preamble;
+                }
+                count.heading += 1;
+                Some((ParagraphKind::Heading, format!("H{}", count.heading)))
+            }
+            Role::Annex(label) => {
+                state = State::Annex;
+                part = Some(label);
+                count = Counters::default();
+                count.heading += 1;
+                Some((ParagraphKind::Heading, format!("H{}", count.heading)))
+            }
+            Role::Part(label) if state != State::Annex => {
+                part = Some(label);
+                count = Counters::default();
+                if state == State::Closed {
+                    state = State::Preamble;
+                }
+                count.heading += 1;
+                Some((ParagraphKind::Heading, format!("H{}", count.heading)))
+            }
+            Role::Sub => {
+                if attach(&mut out, &block, "\n") {
+                    continue;
+                }
+                Some(text_paragraph(state, &mut count))
+            }
+            Role::Numbered(_) if state == State::Annex => {
+                count.annex += 1;
+                let n = printed_number(&block.text).map_or(count.annex, |p| p.value);
+                after_numbered = true;
+                Some((ParagraphKind::Annex, format!("P{n}")))
+            }
+            _ if numbers[i].is_some() => {
+                state = State::Operative;
+                count.op += 1;
+                after_numbered = true;
+                Some((
+                    ParagraphKind::Operative,
+                    format!("OP{}", numbers[i].unwrap_or(count.op)),
+                ))
+            }
+            Role::Part(_) | Role::Heading => {
+                count.heading += 1;
+                Some((ParagraphKind::Heading, format!("H{}", count.heading)))
+            }
+            Role::Numbered(_) | Role::Text(_) => {
+                let opening = match role {
+                    Role::Text(o) => o,
+                    _ => Opening::Other,
+                };
+                // A title: an annex's after its label, or a section heading ("A call to
+                // action", "Follow-up") among numbered paragraphs.
+                // A section heading: a few words ("Peacebuilding Commission", "Follow-up"),
+                // where a paragraph would end in punctuation.
+                let words = block.text.split_whitespace().count();
+                let limit = match (state, opening) {
+                    (_, Opening::Operative) => 0,
+                    (State::Preamble, Opening::Preambular) => 3,
+                    (State::Preamble, _) => 6,
+                    (_, Opening::Preambular) => 6,
+                    _ => 12,
+                };
+                let section_heading =
+                    words <= limit && !block.text.contains(|c: char| c.is_ascii_digit());
+                if is_title_like(&block.text)
+                    && ((state != State::Preamble && after_heading_role(&out)) || section_heading)
+                {
+                    count.heading += 1;
+                    after_numbered = false;
+                    out.push(Paragraph {
+                        id: with_part(&part, format!("H{}", count.heading)),
+                        kind: ParagraphKind::Heading,
+                        part: part.clone(),
+                        text: block.text,
+                        markup: block.markup,
+                        footnotes: block.footnotes,
+                        citations: Vec::new(),
+                    });
+                    continue;
+                }
+                // A sub-paragraph that lost its label, or a sentence a page or a footnote block
+                // cut off, goes on the numbered paragraph before it.
+                if after_numbered
+                    && matches!(state, State::Operative | State::Annex)
+                    && (state == State::Annex || numbered_operative)
+                    && attach(&mut out, &block, " ")
+                {
+                    continue;
+                }
+                let preamble_goes_on = last_preambular.is_some_and(|last| last > i);
+                match state {
+                    // "Resolves that:" over paragraphs numbered 1, 2…: their chapeau, not OP1.
+                    State::Preamble
+                        if opening == Opening::Operative
+                            && !preamble_goes_on
+                            && block.text.trim_end().ends_with(':')
+                            && numbers[i + 1..]
+                                .iter()
+                                .zip(&blocks[i + 1..])
+                                .find(|(_, b)| b.is_some())
+                                .is_some_and(|(n, _)| *n == Some(1)) =>
+                    {
+                        state = State::Operative;
+                        count.body += 1;
+                        Some((ParagraphKind::Body, format!("P{}", count.body)))
+                    }
+                    State::Preamble if opening == Opening::Operative && !preamble_goes_on => {
+                        state = State::Operative;
+                        count.op += 1;
+                        Some((ParagraphKind::Operative, format!("OP{}", count.op)))
+                    }
+                    State::Operative if !numbered_operative => {
+                        count.op += 1;
+                        Some((ParagraphKind::Operative, format!("OP{}", count.op)))
+                    }
+                    _ => Some(text_paragraph(state, &mut count)),
+                }
+            }
+        };
+        let Some((kind, local)) = kind_and_local else {
+            continue;
+        };
+        if kind != ParagraphKind::Operative && kind != ParagraphKind::Annex {
+            after_numbered = false;
+        }
+        let id = if kind == ParagraphKind::Closing {
+            local
+        } else {
+            with_part(&part, local)
+        };
+        out.push(Paragraph {
+            id,
+            kind,
+            part: part.clone().filter(|_| kind != ParagraphKind::Closing),
+            text: block.text,
+            markup: block.markup,
+            footnotes: block.footnotes,
+            citations: Vec::new(),
+        });
+    }
+    unique_ids(&mut out);
+    out
+}
+
+/// Runs of paragraphs laid out in articles or rules ("Article 41", "Rule 42"…, three headings
+/// at least), up to the closing lines or the next annex: from the index of the first heading to
+/// the index after the run.
+fn article_regions(roles: &[Role], blocks: &[Inline]) -> std::collections::HashMap<usize, usize> {
+    let mut regions = std::collections::HashMap::new();
+    let mut i = 0;
+    while i < blocks.len() {
+        if !articles::is_article_heading(&blocks[i].text) {
+            i += 1;
+            continue;
+        }
+        let end = (i + 1..blocks.len())
+            .find(|&k| matches!(roles[k], Role::Closing | Role::Annex(_)))
+            .unwrap_or(blocks.len());
+        let headings = blocks[i..end]
+            .iter()
+            .filter(|b| articles::is_article_heading(&b.text))
+            .count();
+        if headings >= 3 {
+            regions.insert(i, end);
+            i = end;
+        } else {
+            i += 1;
         }
     }
-    want.next().is_none().then_some("")
+    regions
+}
+
+/// The kind and local id of an unnumbered paragraph of running text in this state.
+fn text_paragraph(state: State, count: &mut Counters) -> (ParagraphKind, String) {
+    match state {
+        State::Preamble => {
+            count.pp += 1;
+            (ParagraphKind::Preambular, format!("PP{}", count.pp))
+        }
+        State::Annex => {
+            count.annex += 1;
+            (ParagraphKind::Annex, format!("P{}", count.annex))
+        }
+        State::Operative | State::Closed => {
+            count.body += 1;
+            (ParagraphKind::Body, format!("P{}", count.body))
+        }
+    }
+}
+
+/// The numbers of the operative paragraphs (None for every other paragraph): printed numbers
+/// after the enacting formula and outside annexes, read through OCR damage (`cited_numbers`).
+fn operative_numbers(roles: &[Role], blocks: &[Inline]) -> Vec<Option<u32>> {
+    let mut printed: Vec<Option<Printed>> = vec![None; roles.len()];
+    let mut restart = vec![false; roles.len()];
+    let mut in_annex = false;
+    let mut part_started = false;
+    let mut last = 0u32;
+    for (i, role) in roles.iter().enumerate() {
+        match role {
+            Role::Annex(_) => in_annex = true,
+            Role::Part(_) if !in_annex => part_started = true,
+            Role::Numbered(p) if !in_annex => {
+                // A damaged number counts only where it is the one expected and opens a sentence
+                // ("12, including …" is a wrapped line, "S. Requests" a paragraph).
+                let opens_sentence = blocks[i]
+                    .text
+                    .split_once(' ')
+                    .is_some_and(|(_, rest)| rest.starts_with(char::is_uppercase));
+                let plausible =
+                    !p.damaged || (opens_sentence && (p.value == last + 1 || p.value == 1));
+                if plausible {
+                    printed[i] = Some(*p);
+                    restart[i] = std::mem::take(&mut part_started);
+                    last = p.value;
+                }
+            }
+            _ => {}
+        }
+    }
+    cited_numbers(&printed, &restart)
+}
+
+/// Parts come in sequences: "A" is a part when a "B" follows, "I" when a "II" follows. A lone
+/// "I." that is not is the OCR of "1.", and a lone letter stays a part only when it stands
+/// alone on its line.
+fn settle_parts(roles: &mut [Role], blocks: &[Inline]) {
+    let labels: Vec<String> = roles
+        .iter()
+        .filter_map(|r| match r {
+            Role::Part(l) => Some(l.clone()),
+            _ => None,
+        })
+        .collect();
+    for (role, block) in roles.iter_mut().zip(blocks) {
+        let Role::Part(label) = role else { continue };
+        let sequence = labels
+            .iter()
+            .any(|l| neighbours(label, l) || neighbours(l, label));
+        let bare = block.text.trim().len() <= 2;
+        if !sequence && (!bare || lexicon::is_roman(label)) {
+            *role = match printed_number(block.text.trim()) {
+                Some(p) => Role::Numbered(p),
+                None => Role::Heading,
+            };
+        }
+    }
+}
+
+/// Whether `b` follows `a` in a sequence of parts: "A" then "B", "II" then "III" ("I" is both a
+/// letter and a numeral).
+fn neighbours(a: &str, b: &str) -> bool {
+    let letter = |s: &str| {
+        let mut c = s.chars();
+        match (c.next(), c.next()) {
+            (Some(l), None) if l.is_ascii_uppercase() => Some(l as u32),
+            _ => None,
+        }
+    };
+    let by_letter = matches!((letter(a), letter(b)), (Some(x), Some(y)) if y == x + 1);
+    let by_numeral = matches!((roman(a), roman(b)), (Some(x), Some(y)) if y == x + 1);
+    by_letter || by_numeral
+}
+
+fn roman(s: &str) -> Option<u32> {
+    let mut total = 0u32;
+    let values: Vec<u32> = s
+        .chars()
+        .map(|c| match c {
+            'I' => Some(1),
+            'V' => Some(5),
+            'X' => Some(10),
+            'L' => Some(50),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    for (i, v) in values.iter().enumerate() {
+        if values.get(i + 1).is_some_and(|n| n > v) {
+            total = total.checked_sub(*v)?;
+        } else {
+            total += v;
+        }
+    }
+    (to_roman(total) == s).then_some(total)
+}
+
+fn to_roman(mut v: u32) -> String {
+    let mut out = String::new();
+    for (glyph, n) in [
+        ("L", 50),
+        ("XL", 40),
+        ("X", 10),
+        ("IX", 9),
+        ("V", 5),
+        ("IV", 4),
+        ("I", 1),
+    ] {
+        while v >= n {
+            out.push_str(glyph);
+            v -= n;
+        }
+    }
+    out
+}
+
+/// "A", "B.", "II", "Part A", "PART II", "A. Restoration of peace and order": the label of a
+/// part of a resolution.
+fn part_label(text: &str) -> Option<String> {
+    let t = text.trim();
+    // A label is a capital letter or a Roman numeral, alone or before a short title.
+    if t.len() > 200 || !t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let second = t.as_bytes().get(1).copied();
+    if !matches!(
+        second,
+        None | Some(b'.' | b' ' | b'I' | b'V' | b'X' | b'a' | b'A' | b'e' | b'E')
+    ) {
+        return None;
+    }
+    let t = lexicon::part_words()
+        .find_map(|w| lexicon::strip_word_lower(t, w))
+        .unwrap_or(t);
+    let (label, title) = match t.split_once(". ") {
+        Some((label, title)) => (label, Some(title)),
+        None => (t.trim_end_matches('.'), None),
+    };
+    let single_letter = label.len() == 1 && label.bytes().all(|b| b.is_ascii_uppercase());
+    if !(single_letter || lexicon::is_roman(label)) {
+        return None;
+    }
+    // A title is a heading: capitalised, short, no sentence punctuation at its end.
+    if let Some(title) = title {
+        if !title.starts_with(char::is_uppercase)
+            || title.ends_with([',', ';', '.', ':'])
+            || title.split_whitespace().count() > 10
+        {
+            return None;
+        }
+    }
+    Some(label.to_string())
+}
+
+/// Whether the paragraph before is a heading (an annex's title follows its label).
+fn after_heading_role(out: &[Paragraph]) -> bool {
+    out.last().is_some_and(|p| p.kind == ParagraphKind::Heading)
+}
+
+/// A title: capitalised, no sentence punctuation at its end, not too long ("Doha Political
+/// Declaration of the “World Social Summit” …", "A call to action", "Follow-up").
+fn is_title_like(text: &str) -> bool {
+    let t = text.trim();
+    t.starts_with(char::is_uppercase)
+        && !t.ends_with([',', ';', '.', ':'])
+        && !t.contains('\n')
+        && t.split_whitespace().count() <= 40
+}
+
+/// The id of a paragraph in `part`: "A.OP3", "AnnexI.P2" ("Annex I" loses its space).
+fn with_part(part: &Option<String>, local: String) -> String {
+    match part {
+        Some(p) => {
+            let mut id: String = p.split_whitespace().collect();
+            id.push('.');
+            id.push_str(&local);
+            id
+        }
+        None => local,
+    }
+}
+
+/// Adds `block` to the last paragraph of `out` that can take it (not a heading or a closing
+/// line), after `separator`. False when there is none.
+fn attach(out: &mut [Paragraph], block: &Inline, separator: &str) -> bool {
+    attach_to(out.last_mut(), block, separator)
+}
+
+/// Adds `block` to `last` unless it is a heading or a closing line, after `separator`.
+pub(super) fn attach_to(last: Option<&mut Paragraph>, block: &Inline, separator: &str) -> bool {
+    let Some(last) = last else {
+        return false;
+    };
+    if matches!(last.kind, ParagraphKind::Heading | ParagraphKind::Closing) {
+        return false;
+    }
+    let offset = last.text.len() + separator.len();
+    last.text.push_str(separator);
+    last.text.push_str(&block.text);
+    last.markup
+        .extend(block.markup.iter().cloned().map(|m| shift(m, offset)));
+    for f in &block.footnotes {
+        if !last.footnotes.contains(f) {
+            last.footnotes.push(f.clone());
+        }
+    }
+    true
+}
+
+/// Ids are unique within a document: a second OP7 (a number printed twice that nothing could
+/// read otherwise) becomes OP7-2.
+fn unique_ids(paragraphs: &mut [Paragraph]) {
+    let mut seen = std::collections::HashSet::with_capacity(paragraphs.len());
+    if paragraphs.iter().all(|p| seen.insert(p.id.as_str())) {
+        return;
+    }
+    let mut count = std::collections::HashMap::<String, u32>::new();
+    for p in paragraphs {
+        let n = count.entry(p.id.clone()).or_insert(0);
+        *n += 1;
+        if *n > 1 {
+            p.id = format!("{}-{n}", p.id);
+        }
+    }
+}
+
+/// A declaration or any other text: body paragraphs P1…, numbered by their printed number where
+/// they have one; headings H1…; closing lines C1….
+fn body(blocks: Vec<Inline>) -> Vec<Paragraph> {
+    let mut out: Vec<Paragraph> = Vec::with_capacity(blocks.len());
+    let mut count = Counters::default();
+    let mut closing = 0u32;
+    let mut previous: Option<Role> = None;
+    for block in blocks {
+        let role = role(&block, previous.as_ref());
+        let (kind, id) = match &role {
+            Role::Empty => continue,
+            Role::Closing => {
+                closing += 1;
+                (ParagraphKind::Closing, format!("C{closing}"))
+            }
+            Role::Sub if attach(&mut out, &block, "\n") => continue,
+            Role::Heading | Role::Formula | Role::Part(_) | Role::Annex(_) => {
+                count.heading += 1;
+                (ParagraphKind::Heading, format!("H{}", count.heading))
+            }
+            Role::Numbered(p) if !p.damaged => {
+                count.body = p.value;
+                (ParagraphKind::Body, format!("P{}", p.value))
+            }
+            _ => {
+                count.body += 1;
+                (ParagraphKind::Body, format!("P{}", count.body))
+            }
+        };
+        previous = Some(role);
+        out.push(Paragraph {
+            id,
+            kind,
+            part: None,
+            text: block.text,
+            markup: block.markup,
+            footnotes: block.footnotes,
+            citations: Vec::new(),
+        });
+    }
+    unique_ids(&mut out);
+    out
+}
+
+/// `(a)`, `a)`, `(ii)`, `(1)`, `- `, `– `, `• ` opening a sub-paragraph. A year in brackets
+/// ("(1993) of 5 March") is not one: numeric labels have at most two digits.
+pub(super) fn subparagraph_marker(line: &str) -> bool {
+    if let Some(rest) = line
+        .strip_prefix("- ")
+        .or_else(|| line.strip_prefix("– "))
+        .or_else(|| line.strip_prefix("— "))
+        .or_else(|| line.strip_prefix("• "))
+    {
+        return rest.starts_with(|c: char| c.is_alphanumeric() || c == '«' || c == '“');
+    }
+    let s = line.strip_prefix('(').unwrap_or(line);
+    // A label is at most four bytes, so the first `)` is looked for in the first five only.
+    let head = &s.as_bytes()[..s.len().min(5)];
+    let Some(close) = memchr::memchr(b')', head) else {
+        return false;
+    };
+    let label = &s[..close];
+    let after = &s[close + 1..];
+    ((1..=4).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase())
+        || (1..=2).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit()))
+        && (after.is_empty() || after.starts_with(' '))
 }
 
 /// Charter-style headings: "Chapitre VII: …", "Article 51", "CHAPTER I", short all-caps lines.
@@ -91,17 +653,12 @@ pub(super) fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
     // The number is read on the original text: lowering turns no other character into an ASCII
     // digit or one of "ivxlc" without adding a combining mark that fails the test anyway.
-    let numbered = [
-        "chapitre ",
-        "chapter ",
-        "article ",
-        "section ",
-        "partie ",
-        "part ",
-    ]
-    .iter()
-    .any(|p| {
-        strip_prefix_lower(t, p).is_some_and(|rest| {
+    // Heading words start with A, C, P, R, S or T (in any case).
+    let numbered = matches!(
+        t.as_bytes().first().map(u8::to_ascii_lowercase),
+        Some(b'a' | b'c' | b'p' | b'r' | b's' | b't')
+    ) && lexicon::heading_words().any(|w| {
+        lexicon::strip_word_lower(t, w).is_some_and(|rest| {
             rest.split([':', ' ', '.']).next().is_some_and(|n| {
                 !n.is_empty()
                     && n.chars()
@@ -116,105 +673,6 @@ pub(super) fn looks_like_heading(text: &str) -> bool {
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
     (numbered && count <= 120) || caps
-}
-
-pub(super) fn number_paragraphs(
-    inlined: Vec<Inline>,
-    kind: DocumentKind,
-    language: Language,
-) -> Vec<Paragraph> {
-    let has_operative = inlined.iter().any(|p| operative_number(&p.text).is_some());
-    let resolution = kind == DocumentKind::Resolution && has_operative;
-    let mut out: Vec<Paragraph> = Vec::with_capacity(inlined.len());
-    let (mut pp, mut op, mut body, mut heading, mut closing) = (0, 0, 0, 0, 0);
-    let mut seen_operative = false;
-    for p in inlined {
-        // Sub-paragraphs stay inside the paragraph they belong to.
-        if subparagraph_marker(&p.text) && !out.is_empty() {
-            let last = out.last_mut().expect("checked non-empty");
-            if matches!(
-                last.kind,
-                ParagraphKind::Operative | ParagraphKind::Preambular | ParagraphKind::Body
-            ) {
-                let offset = last.text.len() + 1;
-                last.text.push('\n');
-                last.text.push_str(&p.text);
-                last.markup
-                    .extend(p.markup.into_iter().map(|m| shift(m, offset)));
-                for f in p.footnotes {
-                    if !last.footnotes.contains(&f) {
-                        last.footnotes.push(f);
-                    }
-                }
-                continue;
-            }
-        }
-        let kind = if is_closing(&p.text)
-            || (seen_operative && is_date_only(&p.text))
-            || (closing > 0 && is_date_only(&p.text))
-        {
-            closing += 1;
-            ParagraphKind::Closing
-        } else if p.heading || is_enacting_formula(&p.text) {
-            heading += 1;
-            ParagraphKind::Heading
-        } else if resolution && operative_number(&p.text).is_some() {
-            seen_operative = true;
-            op += 1;
-            ParagraphKind::Operative
-        } else if resolution && !seen_operative {
-            pp += 1;
-            ParagraphKind::Preambular
-        } else if looks_like_heading(&p.text) {
-            heading += 1;
-            ParagraphKind::Heading
-        } else if resolution {
-            // Text after the operative part that is neither numbered nor closing.
-            body += 1;
-            ParagraphKind::Body
-        } else {
-            body += 1;
-            ParagraphKind::Body
-        };
-        let id = match kind {
-            ParagraphKind::Preambular => numbered_id("PP", pp),
-            ParagraphKind::Operative => numbered_id("OP", op),
-            ParagraphKind::Body => numbered_id("P", body),
-            ParagraphKind::Heading => numbered_id("H", heading),
-            ParagraphKind::Closing => numbered_id("C", closing),
-        };
-        out.push(Paragraph {
-            id,
-            kind,
-            text: p.text,
-            markup: p.markup,
-            footnotes: p.footnotes,
-            citations: Vec::new(),
-        });
-    }
-    for p in &mut out {
-        p.citations = find_citations(&p.text, language);
-    }
-    out
-}
-
-/// `PP12`: what `format!("{prefix}{n}")` gives, without the formatting machinery, once per paragraph.
-pub(super) fn numbered_id(prefix: &str, n: u32) -> String {
-    let mut digits = [0u8; 10];
-    let mut at = digits.len();
-    let mut n = n;
-    loop {
-        at -= 1;
-        digits[at] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    let mut id = String::with_capacity(prefix.len() + digits.len() - at);
-    id.push_str(prefix);
-    id.extend(digits[at..].iter().map(|&d| char::from(d)));
-    id
 }
 
 pub(super) fn shift(m: Markup, by: usize) -> Markup {

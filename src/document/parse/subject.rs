@@ -1,0 +1,488 @@
+//! The subject of a resolution that prints no title (the Security Council's): the agenda item it
+//! is about, as its own words name it ("the situation in Cyprus", "the question of South
+//! Africa", "la situation au Moyen-Orient"), or what it admits or elects.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::document::model::{Paragraph, ParagraphKind};
+
+/// The words that name an agenda item, and the words that may follow them before its object:
+/// "the situation in …", "the question of …", "la situation au …".
+const ITEMS: [(&str, &[&str]); 9] = [
+    (
+        "situation",
+        &[
+            "in and around",
+            "in",
+            "concerning",
+            "between",
+            "relating to",
+            "regarding",
+            "with regard to",
+            "of",
+            "au",
+            "aux",
+            "en",
+            "à",
+            "de la",
+            "de l'",
+            "de l’",
+            "dans",
+            "concernant",
+            "entre",
+        ],
+    ),
+    (
+        "question",
+        &[
+            "of",
+            "concerning",
+            "relating to",
+            "regarding",
+            "de la",
+            "de l'",
+            "de l’",
+            "de",
+            "des",
+            "du",
+            "concernant",
+            "relative à",
+        ],
+    ),
+    ("conflict", &["in", "between", "of"]),
+    ("dispute", &["between", "concerning", "over", "of"]),
+    ("hostilities", &["in", "between"]),
+    ("crisis", &["in", "of"]),
+    ("crise", &["au", "en", "de", "du", "dans"]),
+    ("conflit", &["au", "en", "entre", "dans"]),
+    ("différend", &["entre", "concernant"]),
+];
+
+/// The words of `ITEMS`, each followed by a space, as one search.
+static ITEM_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    let words: Vec<String> = ITEMS.iter().map(|(w, _)| format!("{w} ")).collect();
+    Regex::new(&words.join("|")).expect("item words are literals")
+});
+
+/// `STOPS` as one search.
+static STOP_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    let stops: Vec<String> = STOPS.iter().map(|s| regex::escape(s)).collect();
+    Regex::new(&stops.join("|")).expect("stops are literals")
+});
+
+/// The operations on the ground named with where they are, after "United Nations".
+const OPERATIONS: [&str; 12] = [
+    "operation in ",
+    "Operation in ",
+    "Peace-keeping Force in ",
+    "Peacekeeping Force in ",
+    "Interim Force in ",
+    "Emergency Force in ",
+    "Observer Mission in ",
+    "Observer Group in ",
+    "Mission in ",
+    "Military Observer Group in ",
+    "Force in ",
+    "Commission for ",
+];
+
+/// Proper names that are not a subject: the organs, the Charter, the Organization.
+const NOT_PLACES: [&str; 24] = [
+    "United",
+    "Security",
+    "General",
+    "Secretary",
+    "Council",
+    "Assembly",
+    "Charter",
+    "Organization",
+    "Member",
+    "Members",
+    "Government",
+    "Governments",
+    "Conseil",
+    "Assemblée",
+    "Secrétaire",
+    "Charte",
+    "Organisation",
+    "Article",
+    "Chapter",
+    "Convention",
+    "Geneva",
+    "Commission",
+    "International",
+    "Committee",
+];
+
+/// Where the name of the object ends: punctuation, a verb or a clause after it.
+const STOPS: [&str; 28] = [
+    " and the ",
+    " and of ",
+    " which ",
+    " that ",
+    " since ",
+    " is ",
+    " are ",
+    " has ",
+    " have ",
+    " was ",
+    " in accordance",
+    " by ",
+    " to the ",
+    " with a view",
+    " as well",
+    " on the basis",
+    " qui ",
+    " que ",
+    " est ",
+    " a été",
+    " depuis ",
+    " et de ",
+    " et la ",
+    " dans ",
+    " pour ",
+    " en vue",
+    " after ",
+    " before ",
+];
+
+/// The subject of a resolution from its paragraphs, capitalised ("The situation in Cyprus").
+pub(super) fn subject(paragraphs: &[Paragraph]) -> Option<String> {
+    let body = paragraphs.iter().filter(|p| {
+        matches!(
+            p.kind,
+            ParagraphKind::Preambular | ParagraphKind::Operative | ParagraphKind::Body
+        )
+    });
+    let body: Vec<&str> = body.take(8).map(|p| p.text.as_str()).collect();
+    let found = body
+        .iter()
+        .find_map(|t| agenda_item(t))
+        .or_else(|| body.iter().find_map(|t| admission(t)))
+        .or_else(|| body.iter().find_map(|t| operation(t)))
+        .or_else(|| body.iter().find_map(|t| complaint(t)))
+        .or_else(|| body.iter().take(3).find_map(|t| place(t)))?;
+    // Footnote calls are not part of a name.
+    let clean: String = found
+        .chars()
+        .filter(|c| !crate::document::parse::SUPERSCRIPT_DIGITS.contains(c))
+        .collect();
+    Some(clean.trim().to_string())
+}
+
+/// "the United Nations operation in Cyprus" → "The situation in Cyprus"; the operations that
+/// name no place name the region they watch.
+fn operation(text: &str) -> Option<String> {
+    memchr::memmem::find(text.as_bytes(), b"Nations")?;
+    if text.contains("Disengagement Observer Force") {
+        return Some("The situation in the Middle East".into());
+    }
+    if text.contains("Truce Supervision Organization") {
+        return Some("The Palestine question".into());
+    }
+    let bytes = text.as_bytes();
+    for at in memchr::memmem::find_iter(bytes, b"United Nations ") {
+        let rest = &text[at + "United Nations ".len()..];
+        if let Some(op) = OPERATIONS.iter().find(|o| rest.starts_with(**o)) {
+            let name = object(&rest[op.len()..])?;
+            return Some(capitalised(&format!("the situation in {name}")));
+        }
+    }
+    // "la Force des Nations Unies chargée du maintien de la paix à Chypre".
+    let at = memchr::memmem::find(bytes, "maintien de la paix à ".as_bytes())?;
+    let name = object(&text[at + "maintien de la paix à ".len()..])?;
+    Some(format!("La situation à {name}"))
+}
+
+/// "the complaint by Senegal against Portugal" → "Complaint by Senegal against Portugal".
+fn complaint(text: &str) -> Option<String> {
+    let at = memchr::memmem::find(text.as_bytes(), b"omplaint ")?;
+    let rest = &text[at + "omplaint ".len()..];
+    let rest = rest
+        .strip_prefix("by ")
+        .or_else(|| rest.strip_prefix("of "))?;
+    let rest = rest.strip_prefix("the Government of ").unwrap_or(rest);
+    let end = rest
+        .find([',', ';', '.', '('])
+        .unwrap_or(rest.len())
+        .min(90);
+    let mut words: Vec<&str> = rest[..end].split_whitespace().take(8).collect();
+    while words
+        .last()
+        .is_some_and(|w| !w.starts_with(char::is_uppercase))
+    {
+        words.pop();
+    }
+    if words.is_empty() {
+        return None;
+    }
+    Some(format!("Complaint by {}", words.join(" ")))
+}
+
+/// The first place named after "in" or "against" ("au", "en", "contre"), as "The situation in
+/// Lebanon".
+fn place(text: &str) -> Option<String> {
+    let french = text.contains(" la ") || text.contains(" le ") || text.contains(" les ");
+    let words: Vec<&str> = text.split_whitespace().collect();
+    for (i, w) in words.iter().enumerate() {
+        if !matches!(*w, "in" | "against" | "au" | "en" | "contre") {
+            continue;
+        }
+        let mut k = i + 1;
+        if words.get(k).is_some_and(|w| *w == "the") {
+            k += 1;
+        }
+        let mut name: Vec<&str> = Vec::new();
+        while let Some(w) = words.get(k) {
+            let core = w.trim_end_matches([',', ';', '.', ':', ')']);
+            let capital = core.starts_with(char::is_uppercase);
+            let joiner = matches!(core, "of" | "and" | "du" | "de" | "et");
+            if !(capital || (joiner && !name.is_empty())) || name.len() >= 5 {
+                break;
+            }
+            name.push(core);
+            k += 1;
+            if core.len() != w.len() {
+                break;
+            }
+        }
+        while name
+            .last()
+            .is_some_and(|w| !w.starts_with(char::is_uppercase))
+        {
+            name.pop();
+        }
+        let Some(first) = name.first() else { continue };
+        if NOT_PLACES.contains(first) {
+            continue;
+        }
+        let name = name.join(" ");
+        return Some(if french {
+            format!("La situation concernant {name}")
+        } else {
+            format!("The situation in {name}")
+        });
+    }
+    None
+}
+
+fn agenda_item(text: &str) -> Option<String> {
+    // One pass over the text finds every item word, in order.
+    for m in ITEM_WORDS.find_iter(text) {
+        let at = m.start();
+        let (word, links) = ITEMS[ITEMS
+            .iter()
+            .position(|(w, _)| m.as_str().trim_end() == *w)
+            .unwrap_or(0)];
+        {
+            let before_ok = at == 0 || !text[..at].ends_with(|c: char| c.is_alphanumeric());
+            if !before_ok {
+                continue;
+            }
+            let rest = &text[m.end()..];
+            let Some(link) = links.iter().find(|l| {
+                rest.starts_with(**l)
+                    && (l.ends_with(['\'', '’']) || rest[l.len()..].starts_with(' '))
+            }) else {
+                continue;
+            };
+            let Some(name) = object(rest[link.len()..].trim_start()) else {
+                continue;
+            };
+            let french = matches!(word, "crise" | "conflit" | "différend")
+                || !link.is_ascii()
+                || [
+                    "au",
+                    "aux",
+                    "en",
+                    "de",
+                    "des",
+                    "du",
+                    "dans",
+                    "concernant",
+                    "entre",
+                    "de la",
+                    "de l'",
+                ]
+                .contains(link);
+            let article = match (french, word) {
+                (true, "différend") => "le",
+                (true, _) => "la",
+                _ => "the",
+            };
+            let space = if link.ends_with(['\'', '’']) {
+                ""
+            } else {
+                " "
+            };
+            return Some(capitalised(&format!(
+                "{article} {word} {link}{space}{name}"
+            )));
+        }
+    }
+    named_question(text)
+}
+
+/// "the Palestine question", "the India-Pakistan question".
+fn named_question(text: &str) -> Option<String> {
+    let at = memchr::memmem::find(text.as_bytes(), b" question")?;
+    let mut words = text[..at].rsplit(' ');
+    let name = words.next()?;
+    if !name.starts_with(char::is_uppercase)
+        || [
+            "Council",
+            "Assembly",
+            "General",
+            "Security",
+            "Secretary",
+            "The",
+            "This",
+        ]
+        .contains(&name)
+    {
+        return None;
+    }
+    words
+        .next()
+        .filter(|w| w.eq_ignore_ascii_case("the"))
+        .map(|_| format!("The {name} question"))
+}
+
+/// The name after "the situation in": capitalised words (and the articles and small words
+/// between them), at most eight words, cut where punctuation or a clause starts.
+fn object(rest: &str) -> Option<String> {
+    let mut end = rest
+        .find([',', ';', ':', '.', '(', '"', '“', '”', '«', '»'])
+        .unwrap_or(rest.len());
+    if let Some(stop) = STOP_WORDS.find(&rest[..end]) {
+        end = stop.start();
+    }
+    let words: Vec<&str> = rest[..end].split_whitespace().take(8).collect();
+    // The name starts with a capital, or with an article then a capital ("the Middle East",
+    // "l'Afrique du Sud", "le Moyen-Orient").
+    let first_capital = words.iter().position(|w| {
+        w.trim_start_matches(['l', 'd'])
+            .trim_start_matches(['\'', '’'])
+            .starts_with(char::is_uppercase)
+    })?;
+    if first_capital > 3 {
+        return None;
+    }
+    // Keep up to the last capitalised word: trailing lower-case words are the sentence's.
+    let last_capital = words
+        .iter()
+        .rposition(|w| w.starts_with(char::is_uppercase))?;
+    let name = words[..=last_capital].join(" ");
+    (name.chars().count() >= 3).then_some(name)
+}
+
+fn admission(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let may = [&b"dmission"[..], b"dmitted", b"embership"]
+        .iter()
+        .any(|w| memchr::memmem::find(bytes, w).is_some());
+    if !may {
+        return None;
+    }
+    // "the application of Zanzibar for membership", "that Zanzibar be admitted".
+    let applicant = |at: usize, skip: usize| -> Option<&str> {
+        let rest = &text[at + skip..];
+        let end = rest.find(" for ").or_else(|| rest.find(','))?;
+        Some(&rest[..end])
+    };
+    let who = memchr::memmem::find(bytes, b"application of ")
+        .and_then(|at| applicant(at, "application of ".len()))
+        .or_else(|| {
+            let at = memchr::memmem::find(bytes, b" be admitted")?;
+            let head = &text[..at];
+            let start = head.rfind("that ").map(|s| s + "that ".len())?;
+            Some(&head[start..])
+        })?
+        .trim();
+    if who.chars().count() > 60 {
+        return None;
+    }
+    if !who.starts_with(char::is_uppercase) && !who.starts_with("the ") {
+        return None;
+    }
+    Some(format!(
+        "Admission of new Members: {}",
+        who.trim_start_matches("the ").trim_end_matches([',', '.'])
+    ))
+}
+
+fn capitalised(s: &str) -> String {
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pp(text: &str) -> Paragraph {
+        Paragraph {
+            id: "PP1".into(),
+            kind: ParagraphKind::Preambular,
+            part: None,
+            text: text.into(),
+            markup: Vec::new(),
+            footnotes: Vec::new(),
+            citations: Vec::new(),
+        }
+    }
+
+    /// First paragraphs of bundled Security Council resolutions, and of French ones.
+    #[test]
+    fn subjects_of_real_resolutions() {
+        let cases = [
+            (
+                "Expressing its continuing concern with the grave situation in the Middle East,",
+                Some("The situation in the Middle East"),
+            ),
+            (
+                "Noting that the present situation with regard to Cyprus is likely to threaten international peace and security,",
+                Some("The situation with regard to Cyprus"),
+            ),
+            (
+                "Having considered the question of race conflict in South Africa resulting from the policies of apartheid",
+                Some("The question of race conflict in South Africa"),
+            ),
+            (
+                "Having considered the situation in the Congo,",
+                Some("The situation in the Congo"),
+            ),
+            (
+                "Rappelant ses résolutions sur la situation au Moyen-Orient,",
+                Some("La situation au Moyen-Orient"),
+            ),
+            (
+                "Recalling its previous resolutions on the Palestine question, particularly",
+                Some("The Palestine question"),
+            ),
+            ("Recalling its resolution 1417 (2002),", None),
+        ];
+        for (text, want) in cases {
+            assert_eq!(subject(&[pp(text)]).as_deref(), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn admissions() {
+        let p = Paragraph {
+            kind: ParagraphKind::Operative,
+            ..pp(
+                "Having examined the application of the Republic of Maldives for admission to the United Nations,",
+            )
+        };
+        assert_eq!(
+            subject(&[p]).as_deref(),
+            Some("Admission of new Members: Republic of Maldives")
+        );
+    }
+}
