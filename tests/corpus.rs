@@ -318,13 +318,15 @@ fn security_council_dates_fall_in_the_year_of_their_symbol() {
 
 #[test]
 fn a_paragraph_cut_by_a_page_after_a_comma_is_one_paragraph() {
-    // A/RES/73/3 OP6 ends a page with "… the heavy burden of tuberculosis," and the next page
-    // goes on "HIV and AIDS, and other co-morbidities …" (facing pages have other margins).
+    // Paragraph 6 of the declaration A/RES/73/3 adopts ends a page with "… the heavy burden of
+    // tuberculosis," and the next page goes on "HIV and AIDS, and other co-morbidities …"
+    // (facing pages have other margins). The declaration's paragraphs are the annexed text's,
+    // not operative paragraphs of the resolution: Annex.P6.
     for d in [
         bundled().get("a-res-73-3").cloned().unwrap(),
         fixture("tests/fixtures/unga/flow/A_RES_73_3.txt"),
     ] {
-        let op6 = &d.paragraphs[d.paragraph_index("OP6").unwrap()];
+        let op6 = &d.paragraphs[d.paragraph_index("Annex.P6").unwrap()];
         assert!(
             op6.text
                 .contains("burden of tuberculosis, HIV and AIDS, and other co-morbidities"),

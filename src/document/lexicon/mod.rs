@@ -207,7 +207,9 @@ pub fn is_closing(text: &str) -> bool {
     }
     ALL.iter().any(|l| {
         l.closing_endings.iter().any(|e| ends_with_lower(t, e))
-            || (starts_with_lower(t, "adopt")
+            // "Adopted unanimously …", never a wrapped line ("adopted by all States …").
+            || (t.starts_with('A')
+                && starts_with_lower(t, "adopt")
                 && l.closing_openings.iter().any(|o| starts_with_lower(t, o)))
     })
 }

@@ -183,7 +183,13 @@ pub(super) fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Not
                     && lines
                         .get(block_end(&lines, i))
                         .is_some_and(|l| l.text.starts_with(char::is_lowercase));
+                // A number opening a line after a gap is a note's, unless the line is an
+                // operative paragraph that lost its full stop ("7 Calls upon …") or a
+                // reference wrapped there ("20 (1982) of 17 September 1982").
+                let not_text =
+                    lexicon::opening(rest) != lexicon::Opening::Operative && !rest.starts_with('(');
                 let proven = slash
+                    || not_text
                     || reads_like_a_note(rest)
                     || cuts_paragraph
                     || is_called(

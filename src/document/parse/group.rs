@@ -142,6 +142,8 @@ pub(super) fn group_paragraphs(
             || opens_numbered(text, prev)
             || subparagraph_marker(text)
             || is_enacting_formula(text)
+            // "Adopts the following declaration:" ⏎ blank ⏎ its title.
+            || (line.blank_before && prev.is_some_and(|p| p.ends_with(':')))
             || lexicon::annex_label(text).is_some()
             || prev.is_some_and(|p| lexicon::annex_label(p).is_some())
             || is_closing(text)
@@ -258,10 +260,28 @@ pub(super) fn mode_indent(lines: &[Line<'_>]) -> usize {
 
 /// A paragraph cut by a page break or a footnote block is joined back when it does not end a
 /// sentence and the next part continues it.
-pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>) {
+///
+/// In text cut at a width (`wrapped`), a piece that opens in lower case continues the paragraph
+/// before it whatever ends that one: paragraphs open with a capital, and "…despite its calls
+/// for a cease-fire," ⏎ blank ⏎ "the conflict between …" is one sentence. A piece that opens
+/// like no paragraph does ("Treaty, principles and objectives …") continues one that ends no
+/// clause.
+pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>, wrapped: bool) {
     let mut out: Vec<RawParagraph> = Vec::with_capacity(paragraphs.len());
     for p in paragraphs.drain(..) {
         if let Some(last) = out.last_mut() {
+            let lower = p.text.starts_with(|c: char| c.is_lowercase());
+            let carries_on = wrapped
+                && lower
+                && !subparagraph_marker(&p.text)
+                && !is_closing(&last.text)
+                && !looks_like_heading(&last.text)
+                && lexicon::annex_label(&last.text).is_none()
+                && !last.text.ends_with(':');
+            if carries_on {
+                join_into(&mut last.text, &p.text);
+                continue;
+            }
             // "… the heavy burden of tuberculosis," ⏎ page ⏎ "HIV and AIDS, …": a list cut by
             // the page, which the clause-end test alone would leave in two.
             let continues = p.continued
@@ -271,7 +291,11 @@ pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>) {
                     && printed_number(&p.text).is_none()
                     && !subparagraph_marker(&p.text)
                     && !is_closing(&p.text)
-                    && (p.page_break || p.text.starts_with(|c: char| c.is_lowercase()))
+                    && (p.page_break
+                        || lower
+                        || (wrapped
+                            && lexicon::opening_by_word_list(&p.text) == Opening::Other
+                            && !p.text.trim_end().ends_with(|c: char| c.is_alphanumeric())))
                     && !looks_like_heading(&last.text)
                     && !is_date_only(&last.text)
                     && lexicon::annex_label(&last.text).is_none()

@@ -68,7 +68,7 @@ pub fn parse(source: &Source) -> Document {
         .unwrap_or_else(|| detect_language(text));
 
     let mut raw = group_paragraphs(&lines[front.body_start..], layout, wrapped, markdown);
-    rejoin_page_breaks(&mut raw);
+    rejoin_page_breaks(&mut raw, wrapped);
 
     let markers: BTreeSet<u32> = notes.iter().filter_map(|n| n.marker.parse().ok()).collect();
     let mut calls = CallTracker::new(markers);

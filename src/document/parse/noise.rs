@@ -139,6 +139,16 @@ pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, title: Option<&str>)
     // first line that holds the title's first words.
     let head: String = title.split(' ').take(3).collect::<Vec<_>>().join(" ");
     let title_line = keys.iter().position(|k| k.contains(&head));
+    // The title block itself: its first line and the pieces of the title right after it.
+    let title_end = title_line.map(|t| {
+        let mut e = t + 1;
+        while e < keys.len() && !keys[e].is_empty() && title.contains(keys[e].as_str()) {
+            e += 1;
+        }
+        e
+    });
+    let in_title =
+        |i: usize| matches!((title_line, title_end), (Some(a), Some(b)) if (a..b).contains(&i));
     // Whether a line stands apart from the text around it: a blank line or a break on a side.
     let apart: Vec<bool> = (0..lines.len())
         .map(|i| {
@@ -152,14 +162,24 @@ pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, title: Option<&str>)
         .collect();
     let mut out: Vec<Line<'a>> = Vec::with_capacity(lines.len());
     let mut broke = false;
+    // Inside a heading that is a piece of the title, or the whole of it.
+    let mut keeping = false;
     for (i, mut line) in lines.into_iter().enumerate() {
         let k = keys[i].as_str();
         let apart = apart[i];
-        let after_annex = out
-            .last()
-            .is_some_and(|l| crate::document::lexicon::annex_label(&l.text).is_some());
-        let running = Some(i) != title_line
-            && !after_annex
+        // The title of an annexed or adopted text ("Annex", "Adopts the following political
+        // declaration …:") is the document's own heading there, and stays whole.
+        let heading_place = out.last().is_some_and(|l| {
+            crate::document::lexicon::annex_label(&l.text).is_some()
+                || l.text.trim_end().ends_with(':')
+        });
+        if heading_place && piece(k) {
+            keeping = true;
+        } else if !piece(k) {
+            keeping = false;
+        }
+        let running = !in_title(i)
+            && !keeping
             && !k.is_empty()
             // A title ends in no clause punctuation; a paragraph that reads like it does.
             && !k.ends_with([',', ';'])

@@ -26,6 +26,9 @@ enum Role {
     Numbered(Printed),
     /// "(a) …", "i) …", "- …": goes inside the paragraph before it.
     Sub,
+    /// A paragraph that opens with a quotation mark: a passage the paragraph before quotes
+    /// (the Charter's words in S/RES/186 (1964)), never a paragraph of its own.
+    Quote,
     Heading,
     Text(Opening),
     /// Nothing to read: "* *", ",", a rule.
@@ -71,6 +74,9 @@ fn role(block: &Inline, previous: Option<&Role>) -> Role {
     }
     if subparagraph_marker(text) {
         return Role::Sub;
+    }
+    if text.starts_with(['"', '“', '«', '„']) {
+        return Role::Quote;
     }
     if let Some(n) = printed_number(text) {
         return Role::Numbered(n);
@@ -191,6 +197,12 @@ fn resolution(blocks: Vec<Inline>) -> Vec<Paragraph> {
                 }
                 Some(text_paragraph(state, &mut count))
             }
+            Role::Quote => {
+                if attach(&mut out, &block, " ") {
+                    continue;
+                }
+                Some(text_paragraph(state, &mut count))
+            }
             Role::Numbered(_) if state == State::Annex => {
                 count.annex += 1;
                 let n = printed_number(&block.text).map_or(count.annex, |p| p.value);
@@ -229,8 +241,12 @@ fn resolution(blocks: Vec<Inline>) -> Vec<Paragraph> {
                 };
                 let section_heading =
                     words <= limit && !block.text.contains(|c: char| c.is_ascii_digit());
+                // An annex opens with its titles, before any paragraph of it.
+                let annex_top = state == State::Annex && count.annex == 0 && count.pp == 0;
                 if is_title_like(&block.text)
-                    && ((state != State::Preamble && after_heading_role(&out)) || section_heading)
+                    && ((state != State::Preamble && after_heading_role(&out))
+                        || annex_top
+                        || section_heading)
                 {
                     count.heading += 1;
                     after_numbered = false;
@@ -256,6 +272,28 @@ fn resolution(blocks: Vec<Inline>) -> Vec<Paragraph> {
                 }
                 let preamble_goes_on = last_preambular.is_some_and(|last| last > i);
                 match state {
+                    // "Adopts the following political declaration …:": OP1, and the text it
+                    // adopts follows as an annex does.
+                    State::Preamble
+                        if opening == Opening::Operative && adopts_what_follows(&block.text) =>
+                    {
+                        state = State::Annex;
+                        count.op += 1;
+                        let id = format!("OP{}", count.op);
+                        out.push(Paragraph {
+                            id: with_part(&part, id),
+                            kind: ParagraphKind::Operative,
+                            part: part.clone(),
+                            text: block.text,
+                            markup: block.markup,
+                            footnotes: block.footnotes,
+                            citations: Vec::new(),
+                        });
+                        part = Some("Annex".to_string());
+                        count = Counters::default();
+                        after_numbered = false;
+                        continue;
+                    }
                     // "Resolves that:" over paragraphs numbered 1, 2…: their chapeau, not OP1.
                     State::Preamble
                         if opening == Opening::Operative
@@ -343,6 +381,11 @@ fn text_paragraph(state: State, count: &mut Counters) -> (ParagraphKind, String)
         State::Preamble => {
             count.pp += 1;
             (ParagraphKind::Preambular, format!("PP{}", count.pp))
+        }
+        // Before the annex's numbered paragraphs, its own preamble ("We, Heads of State …").
+        State::Annex if count.annex == 0 => {
+            count.pp += 1;
+            (ParagraphKind::Annex, format!("PP{}", count.pp))
         }
         State::Annex => {
             count.annex += 1;
@@ -506,6 +549,23 @@ fn part_label(text: &str) -> Option<String> {
         }
     }
     Some(label.to_string())
+}
+
+/// "Adopts the following political declaration …:", "Approuve le texte suivant :": an operative
+/// paragraph that introduces the text it adopts.
+fn adopts_what_follows(text: &str) -> bool {
+    let t = text.trim_end();
+    t.ends_with(':')
+        && [
+            "adopts the following",
+            "approves the following",
+            "adopte la",
+            "adopte le",
+            "adopte les",
+            "approuve le texte",
+        ]
+        .iter()
+        .any(|p| lexicon::starts_with_lower(t, p))
 }
 
 /// Whether the paragraph before is a heading (an annex's title follows its label).
