@@ -40,6 +40,7 @@ fn cite(text_in: &str, cited: &str, symbol: &str) -> Citation {
         symbol: Some(sym),
         target: None,
         paragraph: None,
+        pinpoint: None,
         url: None,
     }
 }

@@ -406,6 +406,7 @@ struct CachedCitation {
     symbol: Option<String>,
     target: Option<String>,
     paragraph: Option<String>,
+    pinpoint: Option<String>,
     url: Option<String>,
 }
 
@@ -601,6 +602,7 @@ impl From<&Citation> for CachedCitation {
             symbol,
             target,
             paragraph,
+            pinpoint,
             url,
         } = c;
         CachedCitation {
@@ -618,6 +620,7 @@ impl From<&Citation> for CachedCitation {
             symbol: symbol_text(symbol),
             target: target.clone(),
             paragraph: paragraph.clone(),
+            pinpoint: pinpoint.clone(),
             url: url.clone(),
         }
     }
@@ -633,6 +636,7 @@ impl From<CachedCitation> for Citation {
             symbol,
             target,
             paragraph,
+            pinpoint,
             url,
         } = c;
         Citation {
@@ -646,6 +650,7 @@ impl From<CachedCitation> for Citation {
             symbol: symbol.map(Symbol::new),
             target,
             paragraph,
+            pinpoint,
             url,
         }
     }

@@ -173,7 +173,7 @@ impl Corpus {
             .iter()
             .map(|doc| {
                 doc.citations()
-                    .map(|c| self.resolve(&c.reference, doc.language))
+                    .map(|c| self.resolve(&c.reference, c.pinpoint.as_deref(), doc.language))
                     .collect()
             })
             .collect();
@@ -208,7 +208,11 @@ impl Corpus {
             for (c, link) in citations.zip(links) {
                 if let Some((ti, id, symbol, paragraph)) = link {
                     c.target = Some(id);
-                    c.paragraph = paragraph;
+                    // The id the named paragraph has in the target; as the text names it when
+                    // the target has none such.
+                    if paragraph.is_some() {
+                        c.paragraph = paragraph;
+                    }
                     if c.symbol.is_none() {
                         c.symbol = symbol;
                     }
@@ -240,14 +244,24 @@ impl Corpus {
         }
     }
 
-    /// The document (and paragraph, where the reference names one) a reference points at.
-    fn resolve(&self, reference: &Reference, language: Language) -> Option<Resolved> {
+    /// The document (and paragraph, where the citation names one) a reference points at.
+    fn resolve(
+        &self,
+        reference: &Reference,
+        pinpoint: Option<&str>,
+        language: Language,
+    ) -> Option<Resolved> {
         match reference {
             Reference::Symbol(sym) => self
                 .by_symbol
                 .get(&sym.key())
                 .or_else(|| self.by_symbol.get(&sym.base_key()))
-                .map(|&i| (i, None)),
+                .map(|&i| {
+                    (
+                        i,
+                        pinpoint.and_then(|p| named_paragraph(&self.documents[i], p)),
+                    )
+                }),
             Reference::TitleDate { title, date } => self
                 .by_date
                 .get(date)?
@@ -264,7 +278,9 @@ impl Corpus {
                     .find(|&c| self.documents[c].language == language)
                     .or_else(|| self.charters.first().copied())?;
                 let doc = &self.documents[i];
-                let paragraph = part.as_deref().and_then(|part| charter_heading(doc, part));
+                let paragraph = pinpoint
+                    .and_then(|p| named_paragraph(doc, p))
+                    .or_else(|| part.as_deref().and_then(|part| charter_heading(doc, part)));
                 Some((i, paragraph))
             }
         }
@@ -361,7 +377,7 @@ fn library_order(documents: &[Document]) -> Vec<(String, Vec<usize>)> {
 /// only when the text wrote one, no target.
 fn unlink(c: &mut Citation, language: Language) {
     c.target = None;
-    c.paragraph = None;
+    c.paragraph.clone_from(&c.pinpoint);
     if let Reference::Symbol(s) = &c.reference {
         if c.symbol.as_ref() != Some(s) {
             c.symbol = Some(s.clone());
@@ -399,6 +415,30 @@ fn natural_key(id: &str) -> Vec<(String, u64)> {
 fn is_un_charter(doc: &Document) -> bool {
     let t = doc.title.to_lowercase();
     t.contains("charte des nations unies") || t.contains("charter of the united nations")
+}
+
+/// The id in `doc` of the paragraph a citation names as `pinpoint` ("OP26", "PP3", "Art2(4)"):
+/// the same id, or the operative (preambular) paragraph of that number in any part of a
+/// resolution in parts ("F.OP26").
+fn named_paragraph(doc: &Document, pinpoint: &str) -> Option<String> {
+    if let Some(i) = doc.paragraph_index(pinpoint) {
+        return Some(doc.paragraphs[i].id.clone());
+    }
+    let (kind, digits) = if let Some(n) = pinpoint.strip_prefix("OP") {
+        (ParagraphKind::Operative, n)
+    } else if let Some(n) = pinpoint.strip_prefix("PP") {
+        (ParagraphKind::Preambular, n)
+    } else {
+        return None;
+    };
+    let n: u32 = digits.parse().ok()?;
+    let mut found = doc
+        .paragraphs
+        .iter()
+        .filter(|p| p.kind == kind && p.number() == Some(n));
+    let first = found.next()?;
+    // Numbered again in each part: the number alone names none of them.
+    found.next().is_none().then(|| first.id.clone())
 }
 
 /// The heading paragraph for "Article 2" / "Chapitre VIII" / "Chapter VII" in a Charter text.

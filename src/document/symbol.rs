@@ -40,13 +40,20 @@ impl Symbol {
             return Some(Symbol(format!("A/RES/{upper}")));
         }
         if upper.contains('/') && upper.starts_with(|c: char| c.is_ascii_uppercase()) {
-            // Other symbols (A/77/L.107, A/AC.105/1137) are kept as written, uppercased.
+            // Other symbols (A/77/L.107, A/AC.105/1137, A/58/874/Add.1, UNEP/EA.5/Res.14) are
+            // kept as written; written all in lower case ("a/77/l.107"), they are upper-cased.
             if upper
                 .chars()
                 .all(|c| c.is_ascii_alphanumeric() || "/.-() ".contains(c))
             {
+                let organ = s.split('/').next().unwrap_or("");
+                let written = if organ.bytes().any(|b| b.is_ascii_lowercase()) {
+                    upper
+                } else {
+                    s.replace('_', "/")
+                };
                 return Some(Symbol(
-                    upper.split_whitespace().collect::<Vec<_>>().join(" "),
+                    written.split_whitespace().collect::<Vec<_>>().join(" "),
                 ));
             }
             return None;

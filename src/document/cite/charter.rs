@@ -63,6 +63,7 @@ pub(super) fn scan_charter(text: &str, found: &mut Vec<Candidate>) {
         });
         found.push(Candidate {
             range: whole.range(),
+            pinpoint: part.as_deref().and_then(charter_paragraph),
             reference: Reference::Charter { part },
         });
     }
@@ -99,5 +100,70 @@ pub(super) fn bare_charter_is_un(
         !matches!(next.as_str(), "of" | "on")
     } else {
         FRENCH_AFTER_BARE_CHARTE.contains(&next.as_str())
+    }
+}
+
+/// The id of the Charter paragraph a citation names, as the parser numbers the Charter:
+/// "Chapter VII" → ChVII, "Article 51" → Art51, "Article 2, paragraph 4" and "Article 2 (4)" →
+/// Art2(4), "Articles 39 and 40" → Art39 (the first named).
+pub(super) fn charter_paragraph(part: &str) -> Option<String> {
+    let mut words = part.split(|c: char| c.is_whitespace() || c == ',');
+    let word = words.next()?.to_lowercase();
+    let number = words.find(|w| !w.is_empty())?;
+    if word.starts_with("chap") {
+        return Some(format!("Ch{number}"));
+    }
+    if !word.starts_with("article") {
+        return None;
+    }
+    // "2(4)" written together, or "2 (4)", or "2, paragraph 4".
+    let (article, inner) = match number.split_once('(') {
+        Some((a, rest)) => (a, rest.strip_suffix(')').map(str::to_string)),
+        None => (number, None),
+    };
+    if article.is_empty() || !article.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let rest: Vec<&str> = words.filter(|w| !w.is_empty()).collect();
+    let paragraph = inner.or_else(|| {
+        let i = rest
+            .iter()
+            .position(|w| w.starts_with("paragraph") || w.starts_with("paragraphe"));
+        match i {
+            Some(i) => rest.get(i + 1).map(|n| n.to_string()),
+            None => rest
+                .first()
+                .and_then(|w| w.strip_prefix('('))
+                .and_then(|w| w.strip_suffix(')'))
+                .map(str::to_string),
+        }
+    });
+    Some(match paragraph {
+        Some(p) if !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()) => {
+            format!("Art{article}({p})")
+        }
+        _ => format!("Art{article}"),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::charter_paragraph;
+
+    #[test]
+    fn charter_paragraphs_as_cited() {
+        let cases = [
+            ("Chapter VII", Some("ChVII")),
+            ("Chapitre VIII", Some("ChVIII")),
+            ("Article 51", Some("Art51")),
+            ("Article 2, paragraph 4", Some("Art2(4)")),
+            ("Article 2 (4)", Some("Art2(4)")),
+            ("Article 2(7)", Some("Art2(7)")),
+            ("Articles 39 and 40", Some("Art39")),
+            ("article 25", Some("Art25")),
+        ];
+        for (part, want) in cases {
+            assert_eq!(charter_paragraph(part).as_deref(), want, "{part}");
+        }
     }
 }

@@ -7,6 +7,7 @@
 //! Every regex is anchored or scanned once, so the cost is linear in the text.
 
 mod charter;
+mod context;
 mod date;
 mod numbered;
 mod old_session;
@@ -55,8 +56,13 @@ pub struct Citation {
     pub symbol: Option<Symbol>,
     /// Id of the cited document in the corpus, once resolved.
     pub target: Option<String>,
-    /// Paragraph of the target the citation names (OP9, a Charter article heading), once resolved.
+    /// The paragraph of the cited document the text names: OP26 for "paragraph 26 of
+    /// resolution 687 (1991)", Art2(4) for "Article 2, paragraph 4, of the Charter"; once the
+    /// target is in the library, the id it has there (F.OP26 in a resolution in parts).
     pub paragraph: Option<String>,
+    /// `paragraph` as the text names it, before any resolution.
+    #[serde(skip)]
+    pub pinpoint: Option<String>,
     /// Official link, when the symbol is known.
     pub url: Option<String>,
 }
@@ -101,7 +107,8 @@ pub fn find_citations(text: &str, language: Language) -> Vec<Citation> {
             reference: c.reference,
             symbol,
             target: None,
-            paragraph: None,
+            paragraph: c.pinpoint.clone(),
+            pinpoint: c.pinpoint,
         });
     }
     out
@@ -143,6 +150,8 @@ fn may_hold_old_session(text: &[u8]) -> bool {
 pub(super) struct Candidate {
     range: Range<usize>,
     reference: Reference,
+    /// The paragraph of the cited document that the text names ("OP26", "Art2(4)").
+    pinpoint: Option<String>,
 }
 
 pub(super) fn digit_before(text: &str, at: usize) -> bool {

@@ -5,6 +5,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use super::context::{Organ, organ_after, organ_before, pinpoint_before};
 use super::date::date_at_start;
 use super::old_session::old_general_assembly;
 use super::title_date::title_and_date;
@@ -67,7 +68,24 @@ pub(super) fn scan_keywords(text: &str, found: &mut Vec<Candidate>) {
     for word in KEYWORD.find_iter(text) {
         // The `dec` branch is the one starting with a d: no other letter folds to d or r.
         let decision = matches!(word.as_str().as_bytes().first(), Some(b'd' | b'D'));
-        if let Some(mut list) = numbered_list(text, word.range(), decision) {
+        let organ = organ_before(text, word.start());
+        if organ == Organ::Other {
+            // "World Health Assembly resolution 71.3": not a United Nations symbol.
+            continue;
+        }
+        if let Some(mut list) = numbered_list(text, word.range(), decision, organ) {
+            // "paragraph 26 of resolution 687 (1991)": the citation names a paragraph.
+            if let (Some((start, ids)), Some(first)) =
+                (pinpoint_before(text, word.start()), list.first_mut())
+            {
+                // "paragraph 2 of resolution 161 A (1961)": in part A.
+                let part = part_letter(&text[word.end()..first.range.end]);
+                first.range.start = start;
+                first.pinpoint = ids.into_iter().next().map(|id| match part {
+                    Some(p) => format!("{p}.{id}"),
+                    None => id,
+                });
+            }
             found.append(&mut list);
         } else if !decision {
             if let Some(c) = title_and_date(text, word.range()) {
@@ -77,11 +95,26 @@ pub(super) fn scan_keywords(text: &str, found: &mut Vec<Candidate>) {
     }
 }
 
+/// The part letter of a Council resolution in parts, as cited: " 161 A (1961)" → 'A'.
+fn part_letter(item: &str) -> Option<char> {
+    let mut words = item.split_whitespace();
+    let number = words.next()?;
+    let letter = words.next()?;
+    let year = words.next()?;
+    (number.bytes().all(|b| b.is_ascii_digit())
+        && letter.len() == 1
+        && letter.bytes().all(|b| b.is_ascii_uppercase())
+        && year.starts_with('('))
+    .then(|| letter.chars().next())
+    .flatten()
+}
+
 /// The items after a keyword at `word`: one candidate per symbol, the first one including the keyword.
 pub(super) fn numbered_list(
     text: &str,
     word: Range<usize>,
     decision: bool,
+    organ: Organ,
 ) -> Option<Vec<Candidate>> {
     // `LEADING_SPACE`: at least one white-space character (`\s` is White_Space, as in `trim`).
     let after = &text[word.end..];
@@ -89,8 +122,26 @@ pub(super) fn numbered_list(
     if space == 0 {
         return None;
     }
-    let first_at = word.end + space;
-    let first = parse_item(text, first_at, decision, true)?;
+    let mut first_at = word.end + space;
+    // "Resolution No. ES-11/1", "résolution n° 3".
+    for no in ["No. ", "no. ", "No ", "n° ", "N° "] {
+        if text[first_at..].starts_with(no) {
+            first_at += no.len();
+            break;
+        }
+    }
+    let mut organ = organ;
+    if organ == Organ::UnitedNations {
+        // "la résolution 53/1 du Conseil des droits de l'homme": the body named after the number.
+        if let Some(probe) = parse_item(text, first_at, decision, true, organ) {
+            match organ_after(text, probe.range.end) {
+                Some(Organ::Other) => return None,
+                Some(named) => organ = named,
+                None => {}
+            }
+        }
+    }
+    let first = parse_item(text, first_at, decision, true, organ)?;
 
     let mut out = Vec::new();
     let mut pos = first.range.end;
@@ -116,6 +167,7 @@ pub(super) fn numbered_list(
     out.push(Candidate {
         range: word.start..first.range.end,
         reference: Reference::Symbol(first_symbol?),
+        pinpoint: None,
     });
 
     // Further items: "…, 65/124 du 13 décembre 2010, … et 75/268 du 25 mars 2021".
@@ -128,7 +180,7 @@ pub(super) fn numbered_list(
         let Some(sep) = LIST_SEPARATOR.find(&text[pos..]) else {
             break;
         };
-        let Some(item) = parse_item(text, pos + sep.end(), decision, false) else {
+        let Some(item) = parse_item(text, pos + sep.end(), decision, false, organ) else {
             break;
         };
         let Some(symbol) = item.symbol else { break };
@@ -136,6 +188,7 @@ pub(super) fn numbered_list(
         out.push(Candidate {
             range: item.range,
             reference: Reference::Symbol(symbol),
+            pinpoint: None,
         });
     }
     Some(out)
@@ -172,7 +225,13 @@ pub(super) fn skip_trailer(text: &str, mut pos: usize) -> usize {
     pos
 }
 
-pub(super) fn parse_item(text: &str, at: usize, decision: bool, first: bool) -> Option<Item> {
+pub(super) fn parse_item(
+    text: &str,
+    at: usize,
+    decision: bool,
+    first: bool,
+    organ: Organ,
+) -> Option<Item> {
     // Every item starts with a digit or the `ES-`/`S-` of a special session.
     let lead = text[at..].chars().next()?;
     if !(lead.is_numeric() || lead == 'E' || lead == 'S') {
@@ -192,7 +251,19 @@ pub(super) fn parse_item(text: &str, at: usize, decision: bool, first: bool) -> 
     let series = if decision { "DEC" } else { "RES" };
     let symbol = match item_shape(whole.as_str())? {
         ItemShape::Ecosoc(m) => Symbol::new(format!("E/{series}/{m}")),
-        ItemShape::Ga(m) => Symbol::new(format!("A/{series}/{m}")),
+        ItemShape::Ga(m) => match organ {
+            Organ::HumanRightsCouncil => Symbol::new(format!("A/HRC/{series}/{m}")),
+            Organ::EconomicAndSocialCouncil => Symbol::new(format!("E/{series}/{m}")),
+            Organ::EnvironmentAssembly => {
+                // UNEP/EA.5/Res.14: session and number.
+                let (session, number) = m.split_once('/')?;
+                let series = if decision { "Dec" } else { "Res" };
+                Symbol::new(format!("UNEP/EA.{session}/{series}.{number}"))
+            }
+            Organ::UnitedNations | Organ::Other => Symbol::new(format!("A/{series}/{m}")),
+        },
+        // The Council's own numbering belongs to the United Nations organs only.
+        _ if organ != Organ::UnitedNations => return None,
         // Decisions are only cited by session/number.
         _ if decision => return None,
         ItemShape::Council { number, year } => {

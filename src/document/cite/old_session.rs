@@ -104,6 +104,7 @@ pub(super) fn scan_old_general_assembly(text: &str, found: &mut Vec<Candidate>) 
             found.push(Candidate {
                 range: whole.range(),
                 reference: Reference::Symbol(symbol),
+                pinpoint: None,
             });
         }
     }

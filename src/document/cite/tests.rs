@@ -36,7 +36,9 @@ fn check(text: &str, language: Language) -> Vec<Citation> {
             }
             _ => assert!(c.symbol.is_none() && c.url.is_none()),
         }
-        assert!(c.target.is_none() && c.paragraph.is_none());
+        // Before any library: no target, and the paragraph only as the text names it.
+        assert!(c.target.is_none());
+        assert_eq!(c.paragraph, c.pinpoint);
     }
     found
 }
@@ -247,7 +249,7 @@ fn real_sentences() {
         (
             "[without reference to a Main Committee (A/73/L.6 and A/73/L.6/Add.1)]",
             En,
-            &["A/73/L.6", "A/73/L.6/ADD.1"],
+            &["A/73/L.6", "A/73/L.6/Add.1"],
         ),
         (
             "1\n                 See A/AC.105/1137.",
@@ -258,7 +260,7 @@ fn real_sentences() {
         (
             "See FCCC/CP/2015/10/Add.1, decision 1/CP.21, annex.",
             En,
-            &["FCCC/CP/2015/10/ADD.1"],
+            &["FCCC/CP/2015/10/Add.1"],
         ),
         (
             "Reaffirming, in that regard, General Assembly resolution 51/122 of\n                   13 December 1996, entitled “Declaration on International Cooperation”, and",
@@ -367,7 +369,8 @@ fn citation_texts_are_as_written() {
             "pursuant to paragraph 9 (b) of\nresolution 687 (1991), 83",
             Language::En
         ),
-        ["resolution 687 (1991)"]
+        // The paragraph it names is part of the citation.
+        ["paragraph 9 (b) of\nresolution 687 (1991)"]
     );
     assert_eq!(
         texts("Recalling its resolution\n181   (1963) of", Language::En),
@@ -456,7 +459,7 @@ fn whole_general_assembly_resolution() {
         "A/RES/59/2",
         "A/RES/72/79",
         "A/73/L.6",
-        "A/73/L.6/ADD.1",
+        "A/73/L.6/Add.1",
         "A/AC.105/1137",
         "A/RES/70/1",
         "A/RES/69/283",
@@ -774,4 +777,71 @@ proptest! {
         assert_well_formed(&text);
         let _ = parse_date(&text);
     }
+}
+
+/// Forms that cite a paragraph, several documents at once, or another body's resolutions.
+#[test]
+fn paragraphs_joined_symbols_addenda_and_other_bodies() {
+    let cited = |text: &str| -> Vec<(String, Option<String>)> {
+        check(text, Language::En)
+            .into_iter()
+            .map(|c| (described(&c), c.paragraph))
+            .collect()
+    };
+    let one = |s: &str, p: Option<&str>| (s.to_string(), p.map(str::to_string));
+    assert_eq!(
+        cited("Recalling paragraph 26 of resolution 687 (1991),"),
+        [one("S/RES/687 (1991)", Some("OP26"))]
+    );
+    assert_eq!(
+        cited("as requested in operative paragraph 3 of its resolution 1483 (2003)"),
+        [one("S/RES/1483 (2003)", Some("OP3"))]
+    );
+    assert_eq!(
+        cited("the letter contained in document A/57/759-S/2003/332"),
+        [one("A/57/759", None), one("S/2003/332", None)]
+    );
+    assert_eq!(
+        cited("the report of the Secretary-General (S/25354 and Add.1 and 2)"),
+        [
+            one("S/25354", None),
+            one("S/25354/Add.1", None),
+            one("S/25354/Add.2", None)
+        ]
+    );
+    assert_eq!(
+        cited("Recalling its resolution No. ES-11/1 of 2 March 2022"),
+        [one("A/RES/ES-11/1", None)]
+    );
+    assert_eq!(
+        cited("Economic and Social Council resolution 2017/18 of 6 July 2017"),
+        [one("E/RES/2017/18", None)]
+    );
+    assert_eq!(
+        cited("Human Rights Council resolution 53/1 of 11 July 2023"),
+        [one("A/HRC/RES/53/1", None)]
+    );
+    assert_eq!(
+        cited("United Nations Environment Assembly resolution 5/14 of 2 March 2022"),
+        [one("UNEP/EA.5/Res.14", None)]
+    );
+    assert_eq!(cited("World Health Assembly resolution 71.3"), []);
+    assert_eq!(
+        cited("the report of the Secretary-General (A/58/874/Add.1)"),
+        [one("A/58/874/Add.1", None)]
+    );
+    assert_eq!(
+        check(
+            "conformément au paragraphe 4 de sa résolution 1373 (2001)",
+            Language::Fr
+        )
+        .into_iter()
+        .map(|c| c.paragraph)
+        .collect::<Vec<_>>(),
+        [Some("OP4".to_string())]
+    );
+    assert_eq!(
+        cited("in accordance with Article 2, paragraph 4, of the Charter"),
+        [one("charter:Article 2, paragraph 4", Some("Art2(4)"))]
+    );
 }

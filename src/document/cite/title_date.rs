@@ -55,6 +55,7 @@ pub(super) fn title_and_date(text: &str, word: Range<usize>) -> Option<Candidate
             title: title.to_string(),
             date,
         },
+        pinpoint: None,
     })
 }
 
