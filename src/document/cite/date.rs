@@ -42,10 +42,10 @@ pub(super) fn may_hold_date(text: &str) -> bool {
 pub(super) const MONTHS: &str = "janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|january|february|march|april|may|june|july|august|september|october|november|december";
 
 pub(super) fn date_pattern() -> String {
-    // Day first (French and British: "1er septembre 2023", "1^{er} …", "1ᵉʳ …", "22 November 1967")
-    // or month first (American: "September 1, 2023").
+    // Day first (French and British: "1er septembre 2023", "1^{er} …", "1ᵉʳ …", "22 November 1967",
+    // and OCR's "ler juin" for 1er) or month first (American: "September 1, 2023").
     format!(
-        r"(?i)(?:(?P<d1>\d{{1,2}})(?:\s*(?:er|st|nd|rd|th)(?-u:\b)|ᵉʳ|\^\{{er\}}|\^er(?-u:\b))?\s+(?P<m1>{MONTHS})\s+(?P<y1>\d{{4}})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
+        r"(?i)(?:(?:(?P<d1>\d{{1,2}})|(?-u:\b)[lI](?:er|ᵉʳ))(?:\s*(?:er|st|nd|rd|th)(?-u:\b)|ᵉʳ|\^\{{er\}}|\^er(?-u:\b))?\s+(?P<m1>{MONTHS})\s+(?P<y1>\d{{4}})|(?P<m2>{MONTHS})\s+(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y2>\d{{4}}))"
     )
 }
 
@@ -109,6 +109,14 @@ pub(super) fn iso_from(date: &str) -> Option<String> {
 pub(super) fn date_parts(date: &str) -> Option<(&str, &str, &str)> {
     let year_at = date.char_indices().rev().nth(3)?.0;
     let year = &date[year_at..];
+    // "ler juin 1970": OCR's 1er.
+    if date.starts_with(['l', 'I', 'L', 'i']) && date[1..].to_lowercase().starts_with("er") {
+        let month = date[..year_at]
+            .trim_end()
+            .rsplit(char::is_whitespace)
+            .next()?;
+        return Some(("1", month, year));
+    }
     if date.starts_with(|c: char| c.is_numeric()) {
         let day_end = date.find(|c: char| !c.is_numeric())?;
         let month = date[..year_at]

@@ -535,6 +535,12 @@ fn dates() {
             Some("2023-02-28"),
         ),
         ("29 February 2024", Some("2024-02-29")),
+        // French SC volumes, as OCR gives them (unsc-fr): "ler" for 1er, "1 er", "du … 1973".
+        ("en date du ler juin 1970", Some("1970-06-01")),
+        ("le 1 er juillet 1970", Some("1970-07-01")),
+        ("du 22 octobre 1973", Some("1973-10-22")),
+        ("du 9 Janvier 1989", Some("1989-01-09")),
+        ("the Tyler March 2020 report", None),
         ("29 February 2023", None),
         ("2021 novembre 2021", None),
         ("en septembre 2022", None),

@@ -14,6 +14,30 @@ pub(super) struct Front {
     pub(super) body_start: usize,
     /// The body starts with "L'Assemblée générale," / "The Security Council," and the like.
     pub(super) resolution_markers: bool,
+    /// A subject line printed over a Security Council heading.
+    pub(super) subject: Option<String>,
+}
+
+/// "MILITARY STAFF COMMITTEE" → "Military Staff Committee"; small words stay small.
+fn sentence_case(s: &str) -> String {
+    const SMALL: [&str; 14] = [
+        "of", "the", "and", "in", "on", "for", "to", "a", "de", "la", "le", "des", "du", "et",
+    ];
+    s.split_whitespace()
+        .enumerate()
+        .map(|(i, w)| {
+            let lower = w.to_lowercase();
+            if i > 0 && SMALL.contains(&lower.as_str()) {
+                return lower;
+            }
+            let mut chars = lower.chars();
+            match chars.next() {
+                Some(c) => c.to_uppercase().chain(chars).collect(),
+                None => String::new(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `77/338. Coopération entre …` → (symbol, title on this line).
@@ -84,11 +108,26 @@ pub(super) fn split_front(lines: &[Line<'_>]) -> Front {
         front.resolution_markers = true;
         return front;
     }
-    // SC: "Resolution 242 (1967)" / "of 22 November 1967" then "The Security Council,".
-    if let Some(first) = lines.first() {
-        if let Some(symbol) = sc_title_line(&first.text) {
+    // SC: "Resolution 242 (1967)" / "of 22 November 1967" then "The Security Council,"; the
+    // heading may come under a subject line ("MILITARY STAFF COMMITTEE" over S/RES/1 (1946)).
+    let heading = lines
+        .iter()
+        .take(4)
+        .position(|l| sc_title_line(&l.text).is_some());
+    if let Some(h) = heading {
+        if let Some(symbol) = sc_title_line(&lines[h].text) {
             front.symbol = Some(symbol);
-            let mut j = 1;
+            // "Adopted by the Security Council at its 4655th meeting, on" / "4 December 2002"
+            // (the printed resolutions of the 1990s on): header up to the enacting formula.
+            if let Some(f) =
+                (h + 1..lines.len().min(h + 8)).find(|&k| is_enacting_formula(&lines[k].text))
+            {
+                front.header = lines[..f].iter().map(|l| l.text.to_string()).collect();
+                front.body_start = f;
+                front.resolution_markers = true;
+                return front;
+            }
+            let mut j = h + 1;
             // "of 22 November 1967", and the document reference "[S/296]" of early texts.
             while j < lines.len().min(4)
                 && !is_enacting_formula(&lines[j].text)
@@ -99,6 +138,15 @@ pub(super) fn split_front(lines: &[Line<'_>]) -> Front {
             front.header = lines[..j].iter().map(|l| l.text.to_string()).collect();
             front.body_start = j;
             front.resolution_markers = true;
+            // A subject printed over the heading, in capitals: "MILITARY STAFF COMMITTEE".
+            let above: Vec<&str> = lines[..h].iter().map(|l| l.text.as_ref()).collect();
+            if !above.is_empty()
+                && above.iter().all(|l| {
+                    l.chars().any(char::is_alphabetic) && !l.chars().any(char::is_lowercase)
+                })
+            {
+                front.subject = Some(sentence_case(&above.join(" ")));
+            }
             return front;
         }
     }

@@ -6,6 +6,7 @@ use super::SUPERSCRIPT_DIGITS;
 use super::lines::Line;
 use super::numbering::printed_number;
 use super::structure::{is_date_only, looks_like_heading, subparagraph_marker};
+use super::words::keeps_hyphen;
 use crate::document::lexicon::{self, Opening, is_closing, is_enacting_formula};
 
 /// Whether `text` opens a numbered paragraph: "5. Requests", or a damaged number ("S. Requests",
@@ -28,12 +29,19 @@ pub(super) fn join_into(acc: &mut String, next: &str) {
     if acc.is_empty() {
         acc.push_str(next);
     } else if acc.ends_with(" -") && next.starts_with(|c: char| c.is_lowercase()) {
-        // "capacity -⏎building": pdftotext's detached line-end hyphen; the flow text of the same
-        // PDF has no hyphen there, so neither do we.
+        // "drug -⏎resistant": pdftotext's detached line-end hyphen. A compound keeps it
+        // (drug-resistant), a syllable break goes.
         acc.pop();
+        acc.pop();
+        if keeps_hyphen(acc, next) {
+            acc.push('-');
+        }
         acc.push_str(next);
     } else if acc.ends_with('-') && acc[..acc.len() - 1].ends_with(|c: char| c.is_alphabetic()) {
-        if next.starts_with(|c: char| c.is_lowercase()) {
+        // "cease-⏎fire" keeps its hyphen, "Govern-⏎ments" is one word.
+        if next.starts_with(|c: char| c.is_lowercase())
+            && !keeps_hyphen(&acc[..acc.len() - 1], next)
+        {
             acc.pop();
         }
         acc.push_str(next);
@@ -295,7 +303,8 @@ pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>, wrapped: bo
                         || lower
                         || (wrapped
                             && lexicon::opening_by_word_list(&p.text) == Opening::Other
-                            && !p.text.trim_end().ends_with(|c: char| c.is_alphanumeric())))
+                            // Not a heading: it ends a clause, or is longer than one.
+                            && (ends_clause(&p.text) || p.text.split_whitespace().nth(12).is_some())))
                     && !looks_like_heading(&last.text)
                     && !is_date_only(&last.text)
                     && lexicon::annex_label(&last.text).is_none()

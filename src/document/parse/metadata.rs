@@ -95,7 +95,7 @@ pub(super) fn adoption_date(
             || lower.starts_with("du ")
             || lower.contains("resolution of ")
         {
-            if let Some(d) = parse_date(h).filter(&fits) {
+            if let Some(d) = parse_date(h).or_else(|| ocr_date(h)).filter(&fits) {
                 return Some(d);
             }
         }
@@ -107,6 +107,70 @@ pub(super) fn adoption_date(
             .find_map(|p| parse_date(&p.text))
             .filter(&fits)
     })
+}
+
+/// A date line as OCR damaged it: "of 3 Apri] 1991", "du 9 ianvier 1989". The day, a month
+/// name one letter off (after the usual confusions, "]" and "1" for "l", "0" for "o"), the year.
+pub(super) fn ocr_date(line: &str) -> Option<String> {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    for w in words.windows(3) {
+        let Ok(day) = w[0].trim_start_matches('(').parse::<u32>() else {
+            continue;
+        };
+        let year: String = w[2]
+            .trim_end_matches(['.', ',', ')'])
+            .chars()
+            .map(|c| if matches!(c, '!' | 'l' | 'I') { '1' } else { c })
+            .collect();
+        if year.len() != 4 || !year.bytes().all(|b| b.is_ascii_digit()) {
+            continue;
+        }
+        let month: String = w[1]
+            .chars()
+            .map(|c| match c {
+                ']' | '|' | '1' | '!' => 'l',
+                '0' => 'o',
+                c => c,
+            })
+            .flat_map(char::to_lowercase)
+            .collect();
+        let Some(number) = lexicon::ALL
+            .iter()
+            .flat_map(|l| l.months)
+            .find(|(name, _)| month.len() >= 4 && one_letter_off(&month, name))
+            .map(|(_, n)| *n)
+        else {
+            continue;
+        };
+        if (1..=31).contains(&day) {
+            return Some(format!("{year}-{number:02}-{day:02}"));
+        }
+    }
+    None
+}
+
+/// Equal but for one letter changed, added or left out.
+fn one_letter_off(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    if a == b {
+        return true;
+    }
+    let (short, long) = if a.len() <= b.len() {
+        (&a, &b)
+    } else {
+        (&b, &a)
+    };
+    match long.len() - short.len() {
+        0 => a.iter().zip(&b).filter(|(x, y)| x != y).count() == 1,
+        1 => (0..long.len()).any(|skip| {
+            long.iter()
+                .enumerate()
+                .filter(|(i, _)| *i != skip)
+                .map(|(_, c)| c)
+                .eq(short.iter())
+        }),
+        _ => false,
+    }
 }
 
 /// "S/RES/242 (1967)" → "1967".
@@ -174,5 +238,21 @@ pub(super) fn slug_from_path(path: &str) -> String {
         "document".into()
     } else {
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::ocr_date;
+
+    /// Date lines of SC resolutions as OCR left them (S/RES/687 (1991) in English, the French
+    /// volumes).
+    #[test]
+    fn damaged_date_lines() {
+        assert_eq!(ocr_date("of 3 Apri] 1991").as_deref(), Some("1991-04-03"));
+        assert_eq!(ocr_date("du 9 ianvier 1989").as_deref(), Some("1989-01-09"));
+        assert_eq!(ocr_date("du 5 avri1 199!").as_deref(), Some("1991-04-05"));
+        assert_eq!(ocr_date("of 3 Aprxx 1991"), None);
+        assert_eq!(ocr_date("Resolution 687 (1991)"), None);
     }
 }

@@ -22,7 +22,9 @@ mod noise;
 mod numbering;
 mod structure;
 mod subject;
+mod words;
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use footnotes::extract_footnotes;
@@ -69,6 +71,21 @@ pub fn parse(source: &Source) -> Document {
 
     let mut raw = group_paragraphs(&lines[front.body_start..], layout, wrapped, markdown);
     rejoin_page_breaks(&mut raw, wrapped);
+    for p in &mut raw {
+        if let Cow::Owned(closed) = words::close_spaced_hyphens(&p.text) {
+            p.text = closed;
+        }
+    }
+    // Text from a PDF (a masthead, or pdftotext's layout) may hold words its justification
+    // split; the document's own words tell them.
+    if layout || front.header.iter().any(|h| h.contains("Distr")) {
+        let vocabulary = words::Vocabulary::of(raw.iter().map(|p| p.text.as_str()));
+        for p in &mut raw {
+            if let Cow::Owned(repaired) = words::repair_split_words(&p.text, &vocabulary) {
+                p.text = repaired;
+            }
+        }
+    }
 
     let markers: BTreeSet<u32> = notes.iter().filter_map(|n| n.marker.parse().ok()).collect();
     let mut calls = CallTracker::new(markers);
@@ -128,6 +145,7 @@ pub fn parse(source: &Source) -> Document {
         .clone()
         .or_else(|| matter.title.clone())
         .or_else(|| front.title.clone())
+        .or_else(|| front.subject.clone())
         .or_else(|| {
             // A short first line above the enacting formula of a text without a symbol.
             front
