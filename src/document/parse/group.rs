@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::SUPERSCRIPT_DIGITS;
 use super::lines::Line;
 use super::numbering::printed_number;
-use super::structure::{is_date_only, looks_like_heading, subparagraph_marker};
+use super::structure::{is_date_only, looks_like_heading, part_label, subparagraph_marker};
 use super::words::keeps_hyphen;
 use crate::document::lexicon::{self, Opening, is_closing, is_enacting_formula};
 
@@ -154,6 +154,9 @@ pub(super) fn group_paragraphs(
             || (line.blank_before && prev.is_some_and(|p| p.ends_with(':')))
             || lexicon::annex_label(text).is_some()
             || prev.is_some_and(|p| lexicon::annex_label(p).is_some())
+            // "B. Plebiscite", "A" after a form feed: a part's label.
+            || (line.page_break && part_label(text).is_some())
+            || prev.is_some_and(|p| p.len() <= 2 && part_label(p).is_some())
             || is_closing(text)
             || (is_date_only(text) && prev.is_some_and(is_closing))
             || prev.is_some_and(is_enacting_formula)
@@ -308,7 +311,8 @@ pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>, wrapped: bo
                     && !looks_like_heading(&last.text)
                     && !is_date_only(&last.text)
                     && lexicon::annex_label(&last.text).is_none()
-                    && lexicon::annex_label(&p.text).is_none();
+                    && lexicon::annex_label(&p.text).is_none()
+                    && part_label(&p.text).is_none();
             if continues {
                 join_into(&mut last.text, &p.text);
                 continue;

@@ -121,6 +121,10 @@ fn resolution(blocks: Vec<Inline>) -> Vec<Paragraph> {
     // Where the preamble can still go on: an operative opening before the last preambular one
     // is a preambular paragraph that happens to open with a verb-like word.
     // The preamble ends at the first operative paragraph, the closing lines or an annex.
+    let first_numbered = numbers
+        .iter()
+        .position(Option::is_some)
+        .unwrap_or(roles.len());
     let preamble_end = roles
         .iter()
         .zip(&numbers)
@@ -201,7 +205,10 @@ fn resolution(blocks: Vec<Inline>) -> Vec<Paragraph> {
                 if attach(&mut out, &block, " ") {
                     continue;
                 }
-                Some(text_paragraph(state, &mut count))
+                // Quoted with nothing to quote it (under a heading): running text, never a
+                // paragraph the resolution numbers.
+                count.body += 1;
+                Some((ParagraphKind::Body, format!("P{}", count.body)))
             }
             Role::Numbered(_) if state == State::Annex => {
                 count.annex += 1;
@@ -314,7 +321,9 @@ fn resolution(blocks: Vec<Inline>) -> Vec<Paragraph> {
                         count.op += 1;
                         Some((ParagraphKind::Operative, format!("OP{}", count.op)))
                     }
-                    State::Operative if !numbered_operative => {
+                    // Unnumbered operative paragraphs before the numbered ones (S/RES/47
+                    // (1948): "Reaffirms …", "Resolves …", "Instructs …", "Recommends …:").
+                    State::Operative if !numbered_operative || i < first_numbered => {
                         count.op += 1;
                         Some((ParagraphKind::Operative, format!("OP{}", count.op)))
                     }
@@ -515,7 +524,7 @@ fn to_roman(mut v: u32) -> String {
 
 /// "A", "B.", "II", "Part A", "PART II", "A. Restoration of peace and order": the label of a
 /// part of a resolution.
-fn part_label(text: &str) -> Option<String> {
+pub(super) fn part_label(text: &str) -> Option<String> {
     let t = text.trim();
     // A label is a capital letter or a Roman numeral, alone or before a short title.
     if t.len() > 200 || !t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
