@@ -66,7 +66,12 @@ pub(super) fn plain_definition(line: &str) -> Option<(String, &str, bool)> {
     }
     let body = body.trim_start();
     let first = body.chars().next()?;
-    if !(first.is_uppercase() || "«\"“(".contains(first)) {
+    // "8 2010 Review Conference of the Parties …": a note may open with a year.
+    let year_first = body.len() > 6
+        && body.as_bytes()[..4].iter().all(u8::is_ascii_digit)
+        && body.as_bytes()[4] == b' '
+        && body[5..].starts_with(char::is_uppercase);
+    if !(first.is_uppercase() || "«\"“(".contains(first) || year_first) {
         return None;
     }
     // "4 November 2025", "15 States": a date or a count, not a note.

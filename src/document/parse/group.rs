@@ -63,7 +63,10 @@ pub(super) struct RawParagraph {
 }
 
 pub(super) fn ends_clause(text: &str) -> bool {
-    let t = text.trim_end();
+    // A quotation or a bracket may close after the punctuation: "… Un avenir . »".
+    let t = text
+        .trim_end()
+        .trim_end_matches(['»', '”', '"', '’', ')', ' ']);
     // "… resolution 687 (1991), 83": a footnote call after the clause's punctuation.
     let t = match t.rsplit_once(' ') {
         Some((head, last))
@@ -132,12 +135,27 @@ pub(super) fn group_paragraphs(
         // Where each line is a paragraph, one that cannot open a paragraph still continues the
         // one before: a number that is not a paragraph's, or, after a line that ends no clause,
         // a bracket or a lower-case word ("…Zone Treaty" / "(Treaty of Pelindaba) in Cairo").
+        // A line that ends no clause goes on with the next one ("…independent African" /
+        // "States opposed to …"), and so does one ending with a comma before a line in lower
+        // case ("…by 12 votes to none," / "with 3 abstentions"); a heading, and a line ending
+        // with a colon or a semicolon (the Charter's "…shall promote:" over its items), do not.
         let continues = !wrapped
             && !line.blank_before
             && !line.page_break
             && (continues_line(text)
-                || (prev.is_some_and(|p| !ends_clause(p) && !looks_like_heading(p))
-                    && text.starts_with(|c: char| c == '(' || c.is_lowercase())));
+                || prev.is_some_and(|p| {
+                    // "…or religion; and": the end of an item of a list.
+                    let item_end = [" and", " or", " et", " ou"].iter().any(|c| {
+                        p.strip_suffix(c)
+                            .is_some_and(|h| h.trim_end().ends_with([';', ',']))
+                    });
+                    // Only a line cut at a width goes on: a line of a whole paragraph is long.
+                    p.len() <= 130
+                        && !looks_like_heading(p)
+                        && !item_end
+                        && !p.ends_with([':', ';', '.'])
+                        && (!ends_clause(p) || text.starts_with(char::is_lowercase))
+                }));
         let starts = out.is_empty()
             || pending_number.is_some()
             || (!wrapped && !continues)

@@ -586,7 +586,15 @@ fn after_heading_role(out: &[Paragraph]) -> bool {
 /// Declaration of the “World Social Summit” …", "A call to action", "Follow-up").
 fn is_title_like(text: &str) -> bool {
     let t = text.trim();
+    // A title ends on a word of weight, a sentence cut short on "the" or "of".
+    let last = t.rsplit(' ').next().unwrap_or("");
+    let cut_short = [
+        "the", "of", "in", "and", "to", "for", "a", "an", "on", "by", "with", "de", "la", "le",
+        "les", "des", "du", "et", "à", "en",
+    ]
+    .contains(&last);
     t.starts_with(char::is_uppercase)
+        && !cut_short
         && !t.ends_with([',', ';', '.', ':'])
         && !t.contains('\n')
         && t.split_whitespace().count() <= 40
