@@ -52,8 +52,11 @@ pub(super) fn superscript_value(c: char) -> char {
 
 /// `1/ S/1994/262.` or `27 One member (China) did not participate`: (marker, body, slash style).
 pub(super) fn plain_definition(line: &str) -> Option<(String, &str, bool)> {
-    let digits = line.bytes().take_while(u8::is_ascii_digit).count();
-    if digits == 0 || digits > 3 {
+    // The marker, as OCR may have damaged it ("S4" for 54): digits, or digit-like letters
+    // around at least one digit.
+    let digit_like = |b: &u8| b.is_ascii_digit() || matches!(b, b'S' | b'l' | b'I' | b'O');
+    let digits = line.bytes().take(4).take_while(digit_like).count();
+    if digits == 0 || digits > 3 || !line.as_bytes()[..digits].iter().any(u8::is_ascii_digit) {
         return None;
     }
     let rest = &line[digits..];
@@ -79,7 +82,16 @@ pub(super) fn plain_definition(line: &str) -> Option<(String, &str, bool)> {
     if lexicon::number_is_not_a_call("", first_word) {
         return None;
     }
-    Some((line[..digits].to_string(), body, slash))
+    let marker: String = line[..digits]
+        .chars()
+        .map(|c| match c {
+            'S' => '5',
+            'l' | 'I' => '1',
+            'O' => '0',
+            c => c,
+        })
+        .collect();
+    Some((marker, body, slash))
 }
 
 /// `[^6]: A/CONF.229/2017/8.` (Markdown) or `[6] A/CONF.229/2017/8.` → ("6", body).

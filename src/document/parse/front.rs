@@ -18,6 +18,12 @@ pub(super) struct Front {
     pub(super) subject: Option<String>,
 }
 
+/// "A", "I": the label of a part on a line of its own.
+fn is_part_letter(line: &str) -> bool {
+    let t = line.trim().trim_end_matches('.');
+    (t.len() == 1 && t.bytes().all(|b| b.is_ascii_uppercase())) || t == "I"
+}
+
 /// "MILITARY STAFF COMMITTEE" → "Military Staff Committee"; small words stay small.
 fn sentence_case(s: &str) -> String {
     const SMALL: [&str; 14] = [
@@ -119,9 +125,13 @@ pub(super) fn split_front(lines: &[Line<'_>]) -> Front {
             front.symbol = Some(symbol);
             // "Adopted by the Security Council at its 4655th meeting, on" / "4 December 2002"
             // (the printed resolutions of the 1990s on): header up to the enacting formula.
-            if let Some(f) =
+            if let Some(mut f) =
                 (h + 1..lines.len().min(h + 8)).find(|&k| is_enacting_formula(&lines[k].text))
             {
+                // "A" over the formula opens the first part (S/RES/161 (1961)).
+                if f > h + 1 && is_part_letter(&lines[f - 1].text) {
+                    f -= 1;
+                }
                 front.header = lines[..f].iter().map(|l| l.text.to_string()).collect();
                 front.body_start = f;
                 front.resolution_markers = true;

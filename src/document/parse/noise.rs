@@ -183,7 +183,11 @@ pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, title: Option<&str>)
             && !k.is_empty()
             // A title ends in no clause punctuation; a paragraph that reads like it does.
             && !k.ends_with([',', ';'])
-            && ((k == title && apart) || (piece(k) && repeats.get(k).copied().unwrap_or(0) >= 2));
+            && ((k == title && apart)
+                || (piece(k)
+                    // Repeated, or right under the running symbol a page break dropped, or
+                    // the rest of a running title just dropped.
+                    && (repeats.get(k).copied().unwrap_or(0) >= 2 || line.new_page || broke)));
         if running {
             broke = true;
             continue;

@@ -593,7 +593,10 @@ fn is_title_like(text: &str) -> bool {
         "les", "des", "du", "et", "à", "en",
     ]
     .contains(&last);
-    t.starts_with(char::is_uppercase)
+    // "2025 Political Declaration on …" opens with a year.
+    let year =
+        t.len() > 5 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t.as_bytes()[4] == b' ';
+    (t.starts_with(char::is_uppercase) || year)
         && !cut_short
         && !t.ends_with([',', ';', '.', ':'])
         && !t.contains('\n')
