@@ -82,6 +82,40 @@ pub(super) fn organ_before(text: &str, keyword_start: usize) -> Organ {
         .or_else(|| tail.strip_suffix("’s"))
         .unwrap_or(tail)
         .trim_end();
+    // Every name ends with one of these words: most keywords follow none of them.
+    let last = tail.rsplit(' ').next().unwrap_or("");
+    const LAST_WORDS: [&str; 25] = [
+        "council",
+        "social",
+        "ecosoc",
+        "l'homme",
+        "l’homme",
+        "assembly",
+        "unea",
+        "l'environnement",
+        "l’environnement",
+        "santé",
+        "conference",
+        "générale",
+        "governors",
+        "gouverneurs",
+        "board",
+        "d'administration",
+        "parties",
+        "drugs",
+        "women",
+        "development",
+        "union",
+        "states",
+        "nations",
+        "league",
+        "unesco",
+    ];
+    let last_lower = last.to_lowercase();
+    if !LAST_WORDS.contains(&last_lower.as_str()) && !matches!(last_lower.as_str(), "iaea" | "who")
+    {
+        return Organ::UnitedNations;
+    }
     let lower = tail.to_lowercase();
     // "de la Commission des droits de l'homme" and the like: the French name comes before "la
     // résolution" too ("la résolution 53/1 du Conseil des droits de l'homme" is after; see

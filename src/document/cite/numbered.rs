@@ -131,17 +131,18 @@ pub(super) fn numbered_list(
         }
     }
     let mut organ = organ;
+    let mut first = parse_item(text, first_at, decision, true, organ)?;
     if organ == Organ::UnitedNations {
         // "la résolution 53/1 du Conseil des droits de l'homme": the body named after the number.
-        if let Some(probe) = parse_item(text, first_at, decision, true, organ) {
-            match organ_after(text, probe.range.end) {
-                Some(Organ::Other) => return None,
-                Some(named) => organ = named,
-                None => {}
+        match organ_after(text, first.range.end) {
+            Some(Organ::Other) => return None,
+            Some(named) => {
+                organ = named;
+                first = parse_item(text, first_at, decision, true, organ)?;
             }
+            None => {}
         }
     }
-    let first = parse_item(text, first_at, decision, true, organ)?;
 
     let mut out = Vec::new();
     let mut pos = first.range.end;

@@ -10,6 +10,10 @@
 mod en;
 mod fr;
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
 use super::model::Language;
 
 /// The words of one language.
@@ -79,10 +83,46 @@ pub fn opening_by_word_list(text: &str) -> Opening {
     classify(text, false)
 }
 
+/// The word lists of every lexicon as sets, built once: the opening of every paragraph is
+/// looked up in them.
+struct WordSets {
+    adverbs: HashSet<&'static str>,
+    operative: HashSet<&'static str>,
+    preambular: HashSet<&'static str>,
+}
+
+static WORD_SETS: LazyLock<WordSets> = LazyLock::new(|| WordSets {
+    adverbs: ALL.iter().flat_map(|l| l.adverbs.iter().copied()).collect(),
+    operative: ALL
+        .iter()
+        .flat_map(|l| l.operative_verbs.iter().copied())
+        .collect(),
+    preambular: ALL
+        .iter()
+        .flat_map(|l| l.preambular_words.iter().copied())
+        .collect(),
+});
+
+/// `w` in lower case, in `buf` when it is ASCII and short (the common case, without an
+/// allocation), else in a new string.
+fn lowered<'b>(w: &str, buf: &'b mut [u8; 32]) -> Cow<'b, str> {
+    if w.len() <= buf.len() && w.is_ascii() {
+        let b = &mut buf[..w.len()];
+        b.copy_from_slice(w.as_bytes());
+        b.make_ascii_lowercase();
+        // ASCII in, ASCII out.
+        Cow::Borrowed(std::str::from_utf8(b).unwrap_or(""))
+    } else {
+        Cow::Owned(w.to_lowercase())
+    }
+}
+
 fn classify(text: &str, guess: bool) -> Opening {
+    let sets = &*WORD_SETS;
     let mut words = text.split_whitespace();
     let mut skipped = 0;
-    let word = loop {
+    let mut buf = [0u8; 32];
+    let word: String = loop {
         let Some(raw) = words.next() else {
             return Opening::Other;
         };
@@ -92,34 +132,28 @@ fn classify(text: &str, guess: bool) -> Opening {
         if w.is_empty() {
             continue;
         }
-        let lower = w.to_lowercase();
         if skipped == 0 && !w.starts_with(char::is_uppercase) {
             return Opening::Other;
         }
+        let lower = lowered(w, &mut buf);
         // "S'engage", "Se félicite": the reflexive pronoun glued or apart.
-        let lower = match lower
+        let lower: &str = match lower
             .strip_prefix("s'")
             .or_else(|| lower.strip_prefix("s’"))
         {
-            Some(rest) if !rest.is_empty() => rest.to_string(),
-            _ => lower,
+            Some(rest) if !rest.is_empty() => rest,
+            _ => &lower,
         };
-        if skipped < 4 && ALL.iter().any(|l| l.adverbs.contains(&lower.as_str())) {
+        if skipped < 4 && sets.adverbs.contains(lower) {
             skipped += 1;
             continue;
         }
-        break lower;
+        break lower.to_string();
     };
-    if ALL
-        .iter()
-        .any(|l| l.operative_verbs.contains(&word.as_str()))
-    {
+    if sets.operative.contains(word.as_str()) {
         return Opening::Operative;
     }
-    if ALL
-        .iter()
-        .any(|l| l.preambular_words.contains(&word.as_str()))
-    {
+    if sets.preambular.contains(word.as_str()) {
         return Opening::Preambular;
     }
     let letters = word.chars().count();

@@ -176,7 +176,7 @@ pub(super) fn group_paragraphs(
             || (line.page_break && part_label(text).is_some())
             || prev.is_some_and(|p| p.len() <= 2 && part_label(p).is_some())
             || is_closing(text)
-            || (is_date_only(text) && prev.is_some_and(is_closing))
+            || (prev.is_some_and(is_closing) && is_date_only(text))
             || prev.is_some_and(is_enacting_formula)
             || (layout && line.indent > body_indents.get(i).copied().unwrap_or(0) + 2)
             || (!layout

@@ -238,7 +238,8 @@ fn resolution(blocks: Vec<Inline>) -> Vec<Paragraph> {
                 // action", "Follow-up") among numbered paragraphs.
                 // A section heading: a few words ("Peacebuilding Commission", "Follow-up"),
                 // where a paragraph would end in punctuation.
-                let words = block.text.split_whitespace().count();
+                // Counted to 13 at most: a long paragraph is no heading.
+                let words = block.text.split_whitespace().take(13).count();
                 let limit = match (state, opening) {
                     (_, Opening::Operative) => 0,
                     (State::Preamble, Opening::Preambular) => 3,
@@ -526,20 +527,26 @@ fn to_roman(mut v: u32) -> String {
 /// part of a resolution.
 pub(super) fn part_label(text: &str) -> Option<String> {
     let t = text.trim();
-    // A label is a capital letter or a Roman numeral, alone or before a short title.
+    // A label is a capital letter or a Roman numeral, alone or before a short title, or after
+    // "Part" or "Section".
     if t.len() > 200 || !t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
         return None;
     }
-    let second = t.as_bytes().get(1).copied();
+    let named = matches!(t.as_bytes()[0], b'P' | b'S')
+        && matches!(t.as_bytes().get(1), Some(b'a' | b'A' | b'e' | b'E'));
+    let t = if named {
+        lexicon::part_words()
+            .find_map(|w| lexicon::strip_word_lower(t, w))
+            .unwrap_or(t)
+    } else {
+        t
+    };
     if !matches!(
-        second,
-        None | Some(b'.' | b' ' | b'I' | b'V' | b'X' | b'a' | b'A' | b'e' | b'E')
+        t.as_bytes().get(1),
+        None | Some(b'.' | b' ' | b'I' | b'V' | b'X' | b'L')
     ) {
         return None;
     }
-    let t = lexicon::part_words()
-        .find_map(|w| lexicon::strip_word_lower(t, w))
-        .unwrap_or(t);
     let (label, title) = match t.split_once(". ") {
         Some((label, title)) => (label, Some(title)),
         None => (t.trim_end_matches('.'), None),
@@ -600,7 +607,7 @@ fn is_title_like(text: &str) -> bool {
         && !cut_short
         && !t.ends_with([',', ';', '.', ':'])
         && !t.contains('\n')
-        && t.split_whitespace().count() <= 40
+        && t.split_whitespace().nth(40).is_none()
 }
 
 /// The id of a paragraph in `part`: "A.OP3", "AnnexI.P2" ("Annex I" loses its space).
@@ -746,13 +753,14 @@ pub(super) fn looks_like_heading(text: &str) -> bool {
             })
         })
     });
-    let count = t.chars().count();
-    let caps = count <= 80
+    // At most 80 and 120 characters: the byte length bounds the count from above.
+    let short = |n: usize| t.len() <= n || t.chars().nth(n).is_none();
+    let caps = short(80)
         && t.chars().any(|c| c.is_alphabetic())
         && t.chars()
             .filter(|c| c.is_alphabetic())
             .all(|c| c.is_uppercase());
-    (numbered && count <= 120) || caps
+    (numbered && short(120)) || caps
 }
 
 pub(super) fn shift(m: Markup, by: usize) -> Markup {

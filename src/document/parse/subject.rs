@@ -175,15 +175,14 @@ pub(super) fn subject(paragraphs: &[Paragraph]) -> Option<String> {
 /// "the United Nations operation in Cyprus" → "The situation in Cyprus"; the operations that
 /// name no place name the region they watch.
 fn operation(text: &str) -> Option<String> {
-    memchr::memmem::find(text.as_bytes(), b"Nations")?;
+    text.find("Nations")?;
     if text.contains("Disengagement Observer Force") {
         return Some("The situation in the Middle East".into());
     }
     if text.contains("Truce Supervision Organization") {
         return Some("The Palestine question".into());
     }
-    let bytes = text.as_bytes();
-    for at in memchr::memmem::find_iter(bytes, b"United Nations ") {
+    for (at, _) in text.match_indices("United Nations ") {
         let rest = &text[at + "United Nations ".len()..];
         if let Some(op) = OPERATIONS.iter().find(|o| rest.starts_with(**o)) {
             let name = object(&rest[op.len()..])?;
@@ -191,14 +190,14 @@ fn operation(text: &str) -> Option<String> {
         }
     }
     // "la Force des Nations Unies chargée du maintien de la paix à Chypre".
-    let at = memchr::memmem::find(bytes, "maintien de la paix à ".as_bytes())?;
+    let at = text.find("maintien de la paix à ")?;
     let name = object(&text[at + "maintien de la paix à ".len()..])?;
     Some(format!("La situation à {name}"))
 }
 
 /// "the complaint by Senegal against Portugal" → "Complaint by Senegal against Portugal".
 fn complaint(text: &str) -> Option<String> {
-    let at = memchr::memmem::find(text.as_bytes(), b"omplaint ")?;
+    let at = text.find("omplaint ")?;
     let rest = &text[at + "omplaint ".len()..];
     let rest = rest
         .strip_prefix("by ")
@@ -327,7 +326,7 @@ fn agenda_item(text: &str) -> Option<String> {
 
 /// "the Palestine question", "the India-Pakistan question".
 fn named_question(text: &str) -> Option<String> {
-    let at = memchr::memmem::find(text.as_bytes(), b" question")?;
+    let at = text.find(" question")?;
     let mut words = text[..at].rsplit(' ');
     let name = words.next()?;
     if !name.starts_with(char::is_uppercase)
@@ -379,10 +378,9 @@ fn object(rest: &str) -> Option<String> {
 }
 
 fn admission(text: &str) -> Option<String> {
-    let bytes = text.as_bytes();
-    let may = [&b"dmission"[..], b"dmitted", b"embership"]
+    let may = ["dmission", "dmitted", "embership"]
         .iter()
-        .any(|w| memchr::memmem::find(bytes, w).is_some());
+        .any(|w| text.contains(w));
     if !may {
         return None;
     }
@@ -392,10 +390,11 @@ fn admission(text: &str) -> Option<String> {
         let end = rest.find(" for ").or_else(|| rest.find(','))?;
         Some(&rest[..end])
     };
-    let who = memchr::memmem::find(bytes, b"application of ")
+    let who = text
+        .find("application of ")
         .and_then(|at| applicant(at, "application of ".len()))
         .or_else(|| {
-            let at = memchr::memmem::find(bytes, b" be admitted")?;
+            let at = text.find(" be admitted")?;
             let head = &text[..at];
             let start = head.rfind("that ").map(|s| s + "that ".len())?;
             Some(&head[start..])
