@@ -157,7 +157,20 @@ fn classify(text: &str, guess: bool) -> Opening {
         return Opening::Preambular;
     }
     let letters = word.chars().count();
+    // A participle goes on with the words it governs ("Noting that", "Concerned at"); a
+    // capital after it makes it a name ("United States", "Peacebuilding Commission").
+    // A gerund before "of" is a noun ("Stockpiling of Bacteriological …"); the adjectives that
+    // take "of" ("Convinced of") end otherwise.
+    // So is one before "and" and a capital ("Stockpiling and Use of …", not "Recalling and
+    // reaffirming").
+    let next = words.next();
+    let after = words.next();
+    let noun = word.ends_with("ing")
+        && (next == Some("of")
+            || (next == Some("and") && after.is_some_and(|a| a.starts_with(char::is_uppercase))));
+    let governs = next.is_none_or(|n| !n.starts_with(char::is_uppercase)) && !noun;
     if letters >= 4
+        && governs
         && ALL
             .iter()
             .any(|l| l.preambular_endings.iter().any(|e| word.ends_with(e)))

@@ -287,6 +287,18 @@ pub(super) fn mode_indent(lines: &[Line<'_>]) -> usize {
         .unwrap_or(0)
 }
 
+/// The word no sentence ends on that `text` ends with: "and", "of", "the", "de", "et"….
+fn ends_on_function_word(text: &str) -> Option<&'static str> {
+    let last = text.trim_end().rsplit(' ').next().unwrap_or("");
+    [
+        "and", "or", "of", "the", "to", "in", "for", "with", "by", "on", "a", "an", "at", "from",
+        "de", "la", "le", "les", "des", "du", "et", "ou", "à", "en", "au", "aux", "par", "pour",
+        "sur",
+    ]
+    .into_iter()
+    .find(|w| *w == last)
+}
+
 /// A paragraph cut by a page break or a footnote block is joined back when it does not end a
 /// sentence and the next part continues it.
 ///
@@ -300,6 +312,32 @@ pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>, wrapped: bo
     for p in paragraphs.drain(..) {
         if let Some(last) = out.last_mut() {
             let lower = p.text.starts_with(|c: char| c.is_lowercase());
+            // "…to be held in Los Angeles," ⏎ page ⏎ "United States of America, from 14 …": a
+            // clause that a page cut after a comma goes on with words that open no paragraph.
+            // "…Development, Production and" ⏎ blank ⏎ "Stockpiling of …": a sentence cut after
+            // a word that cannot end one.
+            let dangling = last.text.trim_end().ends_with(',')
+                && p.page_break
+                && lexicon::opening_by_word_list(&p.text) == Opening::Other;
+            // "…obligations, and" ⏎ "Taking into account …" (S/RES/6 (1946)) chains two
+            // preambular paragraphs: only words that open no paragraph go on.
+            let unfinished = ends_on_function_word(&last.text).is_some()
+                && lexicon::opening_by_word_list(&p.text) == Opening::Other;
+            let opens_nothing = printed_number(&p.text).is_none()
+                && !subparagraph_marker(&p.text)
+                && !is_closing(&p.text)
+                && !is_enacting_formula(&p.text)
+                && !looks_like_heading(&p.text)
+                && lexicon::annex_label(&p.text).is_none()
+                && part_label(&p.text).is_none();
+            if (dangling || unfinished)
+                && opens_nothing
+                && !is_closing(&last.text)
+                && !looks_like_heading(&last.text)
+            {
+                join_into(&mut last.text, &p.text);
+                continue;
+            }
             let carries_on = wrapped
                 && lower
                 && !subparagraph_marker(&p.text)

@@ -50,11 +50,12 @@ pub fn parse(source: &Source) -> Document {
     let (matter, text) = frontmatter::split(&source.text);
     let lines = split_lines(text);
     // The title is known before the body is read, so that its repetitions at page tops go.
-    let title_hint = matter
-        .title
-        .clone()
-        .or_else(|| ga_title(&lines).map(|(_, _, title, _)| title));
-    let lines = drop_running_titles(lines, title_hint.as_deref());
+    let printed_title = ga_title(&lines).map(|(_, _, title, _)| title);
+    let titles: Vec<&str> = [matter.title.as_deref(), printed_title.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    let lines = drop_running_titles(lines, &titles);
     let layout = is_layout(&lines);
     let markdown = source.path.to_ascii_lowercase().ends_with(".md");
     let (lines, notes) = extract_footnotes(lines);

@@ -110,39 +110,79 @@ pub(super) fn is_year_paren(w: &str) -> bool {
 
 /// Drops the lines that repeat the document's title at page tops (a running title), wherever a
 /// page break put them, inside a paragraph included; the line after is marked as following a
-/// page break, so the paragraph is joined again. A line is a running title when it is the
-/// whole title, standing apart, or a piece of it (three words or more) that the document
-/// repeats. The title line itself and an annex's title (under "Annex") stay.
-pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, title: Option<&str>) -> Vec<Line<'a>> {
+/// page break, so the paragraph is joined again. `titles` are the title as the front matter
+/// and as the title line give it (they may differ: "80th" and "eightieth"). A line is a running
+/// title when it is a whole title, standing apart, or a piece of one (three words or more, or
+/// its first or last words) that the document repeats, that stands apart, or that comes right
+/// under a dropped running symbol or another dropped piece. The title line itself and an
+/// annex's title (under "Annex", or under "Adopts the following …:") stay.
+pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, titles: &[&str]) -> Vec<Line<'a>> {
     // A title that ends like a clause ("…of Lebanon, 18") is a paragraph taken for one.
-    let Some(title) = title.map(normalised).filter(|t| t.len() >= 8).filter(|t| {
-        !t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
-            .ends_with([',', ';'])
-    }) else {
+    let titles: Vec<String> = titles
+        .iter()
+        .map(|t| normalised(t))
+        .filter(|t| t.len() >= 8)
+        .filter(|t| {
+            !t.trim_end_matches(|c: char| c.is_ascii_digit() || c == ' ')
+                .ends_with([',', ';'])
+        })
+        .collect();
+    if titles.is_empty() {
         return lines;
+    }
+    // Only a line whose first word is in a title can be a piece of it: most lines stop here.
+    let may_be_piece = |line: &str| {
+        // The first word, or the one after a running symbol ("A/RES/80/4 Necessity of …").
+        line.len() <= 400
+            && line
+                .split_whitespace()
+                .take(2)
+                .any(|w| titles.iter().any(|t| t.contains(w)))
     };
     let keys: Vec<String> = lines
         .iter()
-        .map(|l| normalised(&header_key(&l.text)))
+        .map(|l| {
+            if may_be_piece(&l.text) {
+                normalised(&header_key(&l.text))
+            } else {
+                String::new()
+            }
+        })
         .collect();
-    let piece = |k: &str| k.split(' ').count() >= 3 && title.contains(k);
+    let whole = |k: &str| titles.iter().any(|t| t == k);
+    // Three words or more of a title, or its first or last words ("Olympic ideal").
+    let piece = |k: &str| {
+        !k.is_empty()
+            && titles.iter().any(|t| {
+                (k.split(' ').nth(2).is_some() && t.contains(k))
+                    || (k.len() >= 8 && (t.starts_with(k) || t.ends_with(k)))
+            })
+    };
     let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for k in &keys {
         if piece(k) {
             *repeats.entry(k.as_str()).or_insert(0) += 1;
         }
     }
-    if repeats.is_empty() && !keys.contains(&title) {
+    if repeats.is_empty() && !keys.iter().any(|k| whole(k)) {
         return lines;
     }
     // The title as the document prints it under its symbol ("80/29. Conventional arms …"): the
-    // first line that holds the title's first words.
-    let head: String = title.split(' ').take(3).collect::<Vec<_>>().join(" ");
-    let title_line = keys.iter().position(|k| k.contains(&head));
+    // first line that holds a title's first words.
+    let heads: Vec<String> = titles
+        .iter()
+        .map(|t| t.split(' ').take(3).collect::<Vec<_>>().join(" "))
+        .collect();
+    let title_line = keys
+        .iter()
+        .position(|k| !k.is_empty() && heads.iter().any(|h| k.contains(h.as_str())));
     // The title block itself: its first line and the pieces of the title right after it.
     let title_end = title_line.map(|t| {
         let mut e = t + 1;
-        while e < keys.len() && !keys[e].is_empty() && title.contains(keys[e].as_str()) {
+        while e < keys.len()
+            && !keys[e].is_empty()
+            && titles.iter().any(|ti| ti.contains(keys[e].as_str()))
+        {
             e += 1;
         }
         e
@@ -183,11 +223,14 @@ pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, title: Option<&str>)
             && !k.is_empty()
             // A title ends in no clause punctuation; a paragraph that reads like it does.
             && !k.ends_with([',', ';'])
-            && ((k == title && apart)
+            && ((whole(k) && apart)
                 || (piece(k)
-                    // Repeated, or right under the running symbol a page break dropped, or
-                    // the rest of a running title just dropped.
-                    && (repeats.get(k).copied().unwrap_or(0) >= 2 || line.new_page || broke)));
+                    // Repeated, standing apart, right under the running symbol a page break
+                    // dropped, or the rest of a running title just dropped.
+                    && (repeats.get(k).copied().unwrap_or(0) >= 2
+                        || apart
+                        || line.new_page
+                        || broke)));
         if running {
             broke = true;
             continue;
@@ -216,7 +259,10 @@ fn normalised(s: &str) -> String {
             c => c,
         }));
     }
-    out.trim_end_matches([' ', ':']).to_string()
+    // The Library writes "United Nations : requests", the title line "United Nations: requests".
+    out.replace(" :", ":")
+        .trim_end_matches([' ', ':'])
+        .to_string()
 }
 
 /// Drops page numbers that stand alone: a line of one to three digits (or the OCR of one, "s")

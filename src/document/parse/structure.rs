@@ -720,7 +720,10 @@ pub(super) fn subparagraph_marker(line: &str) -> bool {
         .or_else(|| line.strip_prefix("— "))
         .or_else(|| line.strip_prefix("• "))
     {
-        return rest.starts_with(|c: char| c.is_alphanumeric() || c == '«' || c == '“');
+        // An item opens with a capital ("– The …"); "– in which it called upon …" is a dash
+        // inside a sentence that the line happens to start with.
+        return rest
+            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '“');
     }
     let s = line.strip_prefix('(').unwrap_or(line);
     // A label is at most four bytes, so the first `)` is looked for in the first five only.
