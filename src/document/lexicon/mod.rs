@@ -334,6 +334,13 @@ pub fn number_is_not_a_call(prev_word: &str, next_word: Option<&str>) -> bool {
     ALL.iter().any(|l| l.number_after.contains(&next.as_str()))
 }
 
+/// Whether `word` names a month in one of the languages: "August", "août".
+pub fn is_month(word: &str) -> bool {
+    let word = word.to_lowercase();
+    ALL.iter()
+        .any(|l| l.months.iter().any(|(name, _)| *name == word))
+}
+
 /// Words that open a numbered heading: "chapter", "article", "chapitre"…
 pub fn heading_words() -> impl Iterator<Item = &'static str> {
     ALL.iter().flat_map(|l| l.heading_words.iter().copied())

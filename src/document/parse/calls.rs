@@ -35,13 +35,9 @@ pub(super) fn shape_at(text: &str, start: usize, marker: &str) -> Option<Shape> 
     if before == b' ' {
         let word_start = text[..start - 1].rfind([' ', '\n']).map_or(0, |s| s + 1);
         let prev = &text[word_start..start - 1];
-        // The next word on the same line: a call often ends its line.
+        // What follows on the same line: a call often ends its line.
         let line_rest = text[end..].split('\n').next().unwrap_or("");
-        let next = line_rest
-            .trim_start_matches([',', '.', ';', ':'])
-            .split_whitespace()
-            .next();
-        return detached_call(prev, next).then_some(Shape::Detached);
+        return detached_call(prev, line_rest).then_some(Shape::Detached);
     }
     if before.is_ascii_digit() {
         // A year right before: four digits of 19xx or 20xx, not more.
@@ -55,7 +51,16 @@ pub(super) fn shape_at(text: &str, start: usize, marker: &str) -> Option<Shape> 
         // "resolution 79/43,4", "17 June 1925,1": lists put a space after their commas, so
         // digits glued to one are a call. A decimal ("1.5") is not.
         let decimal = before == b'.' && bytes[start - 2].is_ascii_digit();
-        return (!decimal).then_some(Shape::AfterPunctuation);
+        // After a full stop, a word of three letters at least ("Agenda.2"): "A.2", "No.2" and
+        // "EC-94/DEC.2" are numbers of documents.
+        let code = before == b'.' && {
+            let word = &text[text[..start - 1]
+                .rfind(char::is_whitespace)
+                .map_or(0, |s| s + 1)..start - 1];
+            word.chars().rev().take_while(|c| c.is_alphabetic()).count() < 3
+                || word.contains(['/', '-', '‑'])
+        };
+        return (!decimal && !code).then_some(Shape::AfterPunctuation);
     }
     // Closing quotes ("…Summit”2") and lower-case letters ("recommandations19").
     let prev_char = text[..start].chars().next_back()?;
@@ -74,11 +79,13 @@ pub(super) fn shape_at(text: &str, start: usize, marker: &str) -> Option<Shape> 
     None
 }
 
-/// Whether a number standing alone between `prev` and `next` is a call: it follows a word or
-/// the punctuation ending one, and neither word makes it a count, a date or a reference.
-pub(super) fn detached_call(prev: &str, next: Option<&str>) -> bool {
+/// Whether a number standing alone after the word `prev`, with `rest` after it, is a call: it
+/// follows a word or the punctuation ending one, and the words around it make it no count, date
+/// or reference.
+pub(super) fn detached_call(prev: &str, rest: &str) -> bool {
     let last = prev.chars().last().unwrap_or(' ');
     let core = prev.trim_end_matches([',', ';', ':', '.', ')', '”', '"', '’']);
+    let digits = !core.is_empty() && core.bytes().all(|b| b.is_ascii_digit());
     let year = core.len() >= 4
         && core.as_bytes()[core.len() - 4..]
             .iter()
@@ -86,11 +93,38 @@ pub(super) fn detached_call(prev: &str, next: Option<&str>) -> bool {
     if !(last.is_alphabetic() || ",;:.)”\"’".contains(last) || year) {
         return false;
     }
-    if lexicon::number_is_not_a_call(prev, next) {
+    // "items 5, 6 and 7": a number after a number is the next of a list.
+    if digits && !year {
         return false;
     }
-    // A number before another number, a bracket or a slash is part of a date or a reference.
-    !next.is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '/'))
+    let mut words = rest
+        .trim_start_matches([',', '.', ';', ':', ')'])
+        .split_whitespace();
+    let next = words.next();
+    let after = words.next();
+    let number = |w: &str| w.starts_with(|c: char| c.is_ascii_digit() || c == '(' || c == '/');
+    // "paragraphs 2 to 4", "by 9 votes to none" count; "the Governments concerned 25 to the
+    // appeal" calls.
+    let to = next.is_some_and(|n| n == "to" || n == "à")
+        && !after.is_some_and(|a| number(a) || a.starts_with("none") || a == "aucune");
+    if !to && lexicon::number_is_not_a_call(prev, next) {
+        return false;
+    }
+    let Some(next) = next else {
+        return true;
+    };
+    // A number before another number, a bracket or a slash is part of a date or a reference,
+    // unless a date begins there after a call ("dated 2 August, 11 5 August 12 and").
+    if number(next) {
+        let date_after = after.is_some_and(|a| lexicon::is_month(a.trim_end_matches(',')));
+        return (!last.is_alphabetic() || year)
+            && date_after
+            && next.bytes().all(|b| b.is_ascii_digit());
+    }
+    // What counts ("Goals 5 and 16", "there are 2 nuclear-weapon States") is named by the
+    // lexicon's words around the number: anything else is a call ("the report of the
+    // Secretary-General 11 recommends", "1948 7 and 5 January").
+    true
 }
 
 /// Whether `marker` is called anywhere in `text` in one of the shapes above.
@@ -173,9 +207,43 @@ mod tests {
                 "4",
                 Some(Shape::Detached),
             ),
+            // SC yearbook calls among dates, before the verb of their sentence.
+            (
+                "Noting that the report of the Secretary-General 11 recommends",
+                "11",
+                Some(Shape::Detached),
+            ),
+            (
+                "Governments of Greece, Turkey and Cyprus on 22 November, 21 24 November",
+                "21",
+                Some(Shape::Detached),
+            ),
+            (
+                "the letters dated 1 September 30 and 15 September 1977",
+                "30",
+                Some(Shape::Detached),
+            ),
+            (
+                "Noting the replies of the three Governments concerned 25 to the appeal",
+                "25",
+                Some(Shape::Detached),
+            ),
+            (
+                "the report of 12 February 1961, 3 bringing",
+                "3",
+                Some(Shape::Detached),
+            ),
+            // Counts and ranges, and decisions numbered after a full stop.
+            ("operative paragraphs 2 to 4 of", "2", None),
+            ("there are 2 nuclear-weapon States", "2", None),
+            ("Sustainable Development Goals 5 and 16", "5", None),
+            ("Executive Council decisions EC-M-33/DEC.1 and", "1", None),
+            ("Recalling decisions C-24/DEC.4 and", "4", None),
         ];
         for (text, marker, want) in cases {
-            let start = text.rfind(marker).expect("marker in text");
+            let start = text
+                .find(&format!(" {marker} "))
+                .map_or_else(|| text.rfind(marker).expect("marker in text"), |s| s + 1);
             assert_eq!(shape_at(text, start, marker), want, "{text}");
         }
     }

@@ -76,8 +76,8 @@ impl CallTracker {
 
     /// A call standing alone after `prev_word`: a known marker, in order, where a number would
     /// not otherwise stand.
-    fn accept(&mut self, n: u32, prev_word: &str, next_word: Option<&str>) -> bool {
-        if !self.in_order(n) || !calls::detached_call(prev_word, next_word) {
+    fn accept(&mut self, n: u32, prev_word: &str, rest: &str) -> bool {
+        if !self.in_order(n) || !calls::detached_call(prev_word, rest) {
             return false;
         }
         self.called.insert(n);
@@ -312,8 +312,8 @@ fn glue_plain_calls(text: &str, calls: &mut CallTracker) -> Option<String> {
         if start > 0 && is_num {
             let n: u32 = trailing.parse().unwrap_or(0);
             let prev = &text[word_start(start - 1)..start - 1];
-            let next = (end < len).then(|| &text[end + 1..word_end(end + 1)]);
-            if !prev.is_empty() && (slash || calls.accept(n, prev, next)) {
+            let rest = text[end..].split('\n').next().unwrap_or("");
+            if !prev.is_empty() && (slash || calls.accept(n, prev, rest)) {
                 if slash {
                     calls.called.insert(n);
                 }
