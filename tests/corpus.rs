@@ -386,3 +386,30 @@ fn footnote_called_after_a_year() {
     );
     assert!(d.footnote("2").is_some());
 }
+
+/// A French text added beside the bundled English one: named by its file it is that file (not
+/// the bundled text of its symbol), and it names no subject of its own, so its row says what the
+/// English text's catalogue title says.
+#[test]
+fn french_text_beside_its_english_one() {
+    let mut corpus = bundled();
+    let path = "tests/fixtures/unsc-fr/S_RES_502_1982_FR.txt";
+    let french = fixture(path);
+    assert_eq!(
+        french.title, "S/RES/502 (1982)",
+        "no subject in the French text"
+    );
+    corpus.extend(vec![french]);
+    let i = corpus.find(path).expect("found by its path");
+    let doc = &corpus.documents[i];
+    assert_eq!(doc.path, path);
+    assert_eq!(
+        doc.title,
+        "Demanding withdrawal of Argentine forces from the Falkland Islands (Malvinas)"
+    );
+    let english = corpus.find("S/RES/502").expect("found by its symbol");
+    assert_eq!(
+        corpus.documents[english].id, "s-res-502-1982",
+        "the symbol names the first text"
+    );
+}

@@ -208,6 +208,9 @@ fn folder_is_walked_sorted_recursively_and_names_the_collection() {
     write(&root, ".cache/d.txt", "hidden folder");
     write(&root, ".e.txt", "hidden file");
     write(&root, "a.toml", "title = \"Meta of a.md\"\n");
+    // Notes about the folder, not documents of it.
+    write(&root, "README.md", "# What this folder holds");
+    write(&root, "sub/SOURCE.md", "Where these came from");
     let (sources, errors) = load_paths(std::slice::from_ref(&root));
     assert!(errors.is_empty(), "{errors:?}");
     let texts: Vec<&str> = sources.iter().map(|s| &*s.text).collect();
@@ -217,6 +220,11 @@ fn folder_is_walked_sorted_recursively_and_names_the_collection() {
 
     let single = write(dir.path(), "seul.txt", "Seul");
     assert_eq!(load_one(&single).expect("loads").collection, "Local");
+    // Named on its own, a README is read.
+    assert_eq!(
+        &*load_one(&root.join("README.md")).expect("loads").text,
+        "# What this folder holds"
+    );
 }
 
 #[test]

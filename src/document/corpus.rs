@@ -107,7 +107,33 @@ impl Corpus {
                 self.charters.push(i);
             }
         }
+        self.borrow_titles();
         self.order = library_order(&self.documents);
+    }
+
+    /// A document titled only by its symbol (a French Security Council text, which names no
+    /// subject the parser can find) takes the title of another text of the same symbol, its
+    /// English one: a library row says what the resolution is about.
+    fn borrow_titles(&mut self) {
+        for i in 0..self.documents.len() {
+            let doc = &self.documents[i];
+            let Some(sym) = &doc.symbol else { continue };
+            if doc.title != sym.to_string() {
+                continue;
+            }
+            let titled = |j: &usize| {
+                let other = &self.documents[*j];
+                *j != i
+                    && other
+                        .symbol
+                        .as_ref()
+                        .is_some_and(|s| other.title != s.to_string())
+            };
+            let Some(&j) = self.by_symbol.get(&sym.key()).filter(|j| titled(j)) else {
+                continue;
+            };
+            self.documents[i].title = self.documents[j].title.clone();
+        }
     }
 
     pub fn get(&self, id: &str) -> Option<&Document> {
@@ -128,23 +154,24 @@ impl Corpus {
         if let Some(i) = self.index_of(&name.to_lowercase()) {
             return Some(i);
         }
-        if let Some(sym) = super::symbol::Symbol::parse(name) {
-            if let Some(&i) = self
-                .by_symbol
-                .get(&sym.key())
-                .or_else(|| self.by_symbol.get(&sym.base_key()))
-            {
-                return Some(i);
-            }
-        }
-        self.documents.iter().position(|d| {
+        // A file's path before its symbol: `S_RES_279_1970_FR.txt` is that file, not the
+        // bundled S/RES/279 (1970) its name parses to.
+        let canonical = std::fs::canonicalize(name).ok();
+        let by_path = self.documents.iter().position(|d| {
             d.path == name
                 || d.path.strip_prefix("bundled:") == Some(name)
-                || std::fs::canonicalize(name)
-                    .ok()
-                    .zip(std::fs::canonicalize(&d.path).ok())
-                    .is_some_and(|(a, b)| a == b)
-        })
+                || canonical
+                    .as_ref()
+                    .is_some_and(|a| std::fs::canonicalize(&d.path).is_ok_and(|b| *a == b))
+        });
+        if by_path.is_some() {
+            return by_path;
+        }
+        let sym = super::symbol::Symbol::parse(name)?;
+        self.by_symbol
+            .get(&sym.key())
+            .or_else(|| self.by_symbol.get(&sym.base_key()))
+            .copied()
     }
 
     /// Collections with their documents, in library order.

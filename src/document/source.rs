@@ -496,6 +496,24 @@ fn is_document_name(name: &str) -> bool {
     lower.ends_with(".txt") || lower.ends_with(".md")
 }
 
+/// Files that say what a folder holds rather than being one of its documents: `README.md`,
+/// `SOURCE.md`, `LICENSE.txt`… A walk passes them over; named on their own, they load.
+fn is_folder_notes(name: &str) -> bool {
+    let stem = name.rsplit_once('.').map_or(name, |(stem, _)| stem);
+    [
+        "README",
+        "SOURCE",
+        "SOURCES",
+        "LICENSE",
+        "LICENCE",
+        "CHANGELOG",
+        "CONTRIBUTING",
+        "NOTICE",
+    ]
+    .iter()
+    .any(|n| stem.eq_ignore_ascii_case(n))
+}
+
 /// The metadata file of a document: `NAME.toml` beside `NAME.txt`. None for a `.toml` itself,
 /// which is not its own metadata.
 fn sidecar_of(path: &Path) -> Option<PathBuf> {
@@ -559,7 +577,7 @@ fn walk(
         };
         if is_dir {
             walk(&path, listing, visited, errors);
-        } else if is_document_name(&name) {
+        } else if is_document_name(&name) && !is_folder_notes(&name) {
             listing.documents.push(path);
         } else if name.to_ascii_lowercase().ends_with(".toml") {
             listing.sidecars.push(path);

@@ -89,7 +89,11 @@ const OPERATIONS: [&str; 12] = [
 ];
 
 /// Proper names that are not a subject: the organs, the Charter, the Organization.
-const NOT_PLACES: [&str; 24] = [
+const NOT_PLACES: [&str; 28] = [
+    "Mandate",
+    "Mandat",
+    "Territory",
+    "Territoire",
     "United",
     "Security",
     "General",
@@ -259,7 +263,9 @@ fn place(text: &str) -> Option<String> {
         }
         let name = name.join(" ");
         return Some(if french {
-            format!("La situation concernant {name}")
+            // The preposition as printed: "la situation au Liban", "en Afrique du Sud".
+            let preposition = if *w == "contre" { "concernant" } else { w };
+            format!("La situation {preposition} {name}")
         } else {
             format!("The situation in {name}")
         });
@@ -463,6 +469,14 @@ mod tests {
             (
                 "Recalling its previous resolutions on the Palestine question, particularly",
                 Some("The Palestine question"),
+            ),
+            (
+                "afin de prévenir une nouvelle aggravation de la situation déjà sérieuse en Afrique du Sud,",
+                Some("La situation en Afrique du Sud"),
+            ),
+            (
+                "Ayant étudié le rapport du Secrétaire général sur la Force intérimaire des Nations Unies au Liban en date",
+                Some("La situation au Liban"),
             ),
             ("Recalling its resolution 1417 (2002),", None),
         ];
