@@ -66,6 +66,13 @@ pub(super) fn split_lines(text: &str) -> Vec<Line<'_>> {
             new_page = true;
             continue;
         }
+        // A rule ("---", "* * *" is text) that the converter put where a page ends or its notes
+        // begin: layout, like a page break. Some put it at the end of the page's last line.
+        if is_rule(trimmed) {
+            page_break = true;
+            continue;
+        }
+        let trimmed = trailing_rule(trimmed).unwrap_or(trimmed);
         if is_noise(trimmed) {
             page_break = true;
             new_page |= trimmed.split_whitespace().any(is_running_symbol);
@@ -89,6 +96,21 @@ pub(super) fn split_lines(text: &str) -> Vec<Line<'_>> {
         new_page = false;
     }
     out
+}
+
+/// A Markdown rule: three or more '-', nothing else but spaces. (A line of '_' is kept: it is the
+/// rule over a page's footnotes, which the footnote stage reads.)
+fn is_rule(line: &str) -> bool {
+    line.starts_with('-')
+        && line.bytes().all(|b| b == b'-' || b == b' ')
+        && line.bytes().filter(|&b| b == b'-').count() >= 3
+}
+
+/// "at the national, regional and international ---": the line without the rule at its end.
+fn trailing_rule(line: &str) -> Option<&str> {
+    let (text, rule) = line.rsplit_once(' ')?;
+    let text = text.trim_end();
+    (rule.len() >= 3 && rule.bytes().all(|b| b == b'-') && !text.is_empty()).then_some(text)
 }
 
 /// How many lines at the top of a page may hold a running title.
@@ -204,4 +226,60 @@ pub(super) fn is_hard_wrapped(lines: &[Line<'_>]) -> bool {
         .filter(|l| l.text.len() <= 130 || l.text.chars().nth(130).is_none())
         .count();
     short > lines.len() * 9 / 10
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<String> {
+        split_lines(text)
+            .iter()
+            .map(|l| l.text.to_string())
+            .collect()
+    }
+
+    /// Page ends as the GA 2025 texts converted from PDF mark them: a rule on its own line, or
+    /// at the end of the page's last line, before the page's footnotes.
+    #[test]
+    fn rules_are_layout() {
+        let text = "as well as the difficulties pointed out in evolving a common approach acceptable to all,\n---\n\n1 Resolution S-10/2.\n\nTaking note of Security Council resolution 984 (1995)";
+        let lines = split_lines(text);
+        assert_eq!(lines.len(), 3);
+        assert!(lines[1].page_break, "the rule breaks the page");
+        assert_eq!(
+            lines[2].text,
+            "Taking note of Security Council resolution 984 (1995)"
+        );
+        assert_eq!(
+            texts(
+                "at the national, regional and international ---\n\n1 United Nations, Treaty Series, vol. 1015, No. 14860."
+            ),
+            [
+                "at the national, regional and international",
+                "1 United Nations, Treaty Series, vol. 1015, No. 14860."
+            ]
+        );
+        // A dash in the text, and a line of dashes too short for a rule, are text.
+        assert_eq!(
+            texts("Pacific Islands Forum -- Secretariat\n--"),
+            ["Pacific Islands Forum -- Secretariat", "--"]
+        );
+    }
+
+    /// Page furniture of the PDF text of A/RES/80/8: job number, barcode and page counter.
+    #[test]
+    fn page_furniture_is_dropped_and_breaks_the_page() {
+        let text = "25-18947 (E) \n*2518947* \nRecalling its resolution 79/1,\n \n25-18947\n2/6 \n \nRecognizing also the role";
+        let lines = split_lines(text);
+        assert_eq!(
+            texts(text),
+            [
+                "Recalling its resolution 79/1,",
+                "Recognizing also the role"
+            ]
+        );
+        assert!(lines[0].page_break && lines[1].page_break);
+        assert!(lines[1].blank_before);
+    }
 }
