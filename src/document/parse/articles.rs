@@ -8,7 +8,8 @@
 //! `Art51.text`. Text before the first article (the preamble) and section headings are P1…, H1….
 
 use super::inline::Inline;
-use super::structure::{attach_to, looks_like_heading, subparagraph_marker};
+use super::roles::{looks_like_heading, subparagraph_marker};
+use super::structure::attach_to;
 use crate::document::lexicon::{self, strip_prefix_lower};
 use crate::document::model::{Paragraph, ParagraphKind};
 

@@ -5,7 +5,7 @@ use std::borrow::Cow;
 use super::SUPERSCRIPT_DIGITS;
 use super::lines::Line;
 use super::numbering::printed_number;
-use super::structure::{is_date_only, looks_like_heading, part_label, subparagraph_marker};
+use super::roles::{is_date_only, looks_like_heading, part_label, subparagraph_marker};
 use super::words::keeps_hyphen;
 use crate::document::lexicon::{self, Opening, is_closing, is_enacting_formula};
 

@@ -20,6 +20,7 @@ mod lines;
 mod metadata;
 mod noise;
 mod numbering;
+mod roles;
 mod structure;
 mod subject;
 mod words;

@@ -10,30 +10,10 @@
 use super::articles;
 use super::inline::Inline;
 use super::numbering::{Printed, cited_numbers, printed_number};
-use crate::document::cite::{find_citations, parse_date};
+use super::roles::{Role, adopts_what_follows, is_title_like, role, settle_parts};
+use crate::document::cite::find_citations;
 use crate::document::lexicon::{self, Opening};
 use crate::document::model::{DocumentKind, Language, Markup, Paragraph, ParagraphKind};
-
-/// What a paragraph is, before it is numbered.
-#[derive(Debug, Clone, PartialEq)]
-enum Role {
-    Formula,
-    Closing,
-    /// "Annex", "Annex I": the paragraphs after it are the annex's.
-    Annex(String),
-    /// "A", "B.", "II", "Part A", "A. Restoration of peace and order": a part of the resolution.
-    Part(String),
-    Numbered(Printed),
-    /// "(a) …", "i) …", "- …": goes inside the paragraph before it.
-    Sub,
-    /// A paragraph that opens with a quotation mark: a passage the paragraph before quotes
-    /// (the Charter's words in S/RES/186 (1964)), never a paragraph of its own.
-    Quote,
-    Heading,
-    Text(Opening),
-    /// Nothing to read: "* *", ",", a rule.
-    Empty,
-}
 
 pub(super) fn number_paragraphs(
     blocks: Vec<Inline>,
@@ -49,42 +29,6 @@ pub(super) fn number_paragraphs(
         p.citations = find_citations(&p.text, language);
     }
     out
-}
-
-fn role(block: &Inline, previous: Option<&Role>) -> Role {
-    let text = block.text.trim();
-    if !text.chars().any(char::is_alphanumeric) {
-        return Role::Empty;
-    }
-    if block.heading {
-        return lexicon::annex_label(text).map_or(Role::Heading, Role::Annex);
-    }
-    if lexicon::is_closing(text) || (matches!(previous, Some(Role::Closing)) && is_date_only(text))
-    {
-        return Role::Closing;
-    }
-    if lexicon::is_enacting_formula(text) {
-        return Role::Formula;
-    }
-    if let Some(label) = lexicon::annex_label(text) {
-        return Role::Annex(label);
-    }
-    if let Some(label) = part_label(text) {
-        return Role::Part(label);
-    }
-    if subparagraph_marker(text) {
-        return Role::Sub;
-    }
-    if text.starts_with(['"', '“', '«', '„']) {
-        return Role::Quote;
-    }
-    if let Some(n) = printed_number(text) {
-        return Role::Numbered(n);
-    }
-    if looks_like_heading(text) {
-        return Role::Heading;
-    }
-    Role::Text(lexicon::opening(text))
 }
 
 /// The counters of one part (or annex, or the body): ids start again in each.
@@ -240,8 +184,15 @@ fn resolution(blocks: Vec<Inline>) -> Vec<Paragraph> {
                 // where a paragraph would end in punctuation.
                 // Counted to 13 at most: a long paragraph is no heading.
                 let words = block.text.split_whitespace().take(13).count();
+                // An operative verb named by the lexicon opens a paragraph; a plural noun
+                // only guessed to be one ("Partnerships and support mechanisms") may head a
+                // section.
                 let limit = match (state, opening) {
-                    (_, Opening::Operative) => 0,
+                    (_, Opening::Operative)
+                        if lexicon::opening_by_word_list(&block.text) == Opening::Operative =>
+                    {
+                        0
+                    }
                     (State::Preamble, Opening::Preambular) => 3,
                     (State::Preamble, _) => 6,
                     (_, Opening::Preambular) => 6,
@@ -441,173 +392,9 @@ fn operative_numbers(roles: &[Role], blocks: &[Inline]) -> Vec<Option<u32>> {
     cited_numbers(&printed, &restart)
 }
 
-/// Parts come in sequences: "A" is a part when a "B" follows, "I" when a "II" follows. A lone
-/// "I." that is not is the OCR of "1.", and a lone letter stays a part only when it stands
-/// alone on its line.
-fn settle_parts(roles: &mut [Role], blocks: &[Inline]) {
-    let labels: Vec<String> = roles
-        .iter()
-        .filter_map(|r| match r {
-            Role::Part(l) => Some(l.clone()),
-            _ => None,
-        })
-        .collect();
-    for (role, block) in roles.iter_mut().zip(blocks) {
-        let Role::Part(label) = role else { continue };
-        let sequence = labels
-            .iter()
-            .any(|l| neighbours(label, l) || neighbours(l, label));
-        let bare = block.text.trim().len() <= 2;
-        if !sequence && (!bare || lexicon::is_roman(label)) {
-            *role = match printed_number(block.text.trim()) {
-                Some(p) => Role::Numbered(p),
-                None => Role::Heading,
-            };
-        }
-    }
-}
-
-/// Whether `b` follows `a` in a sequence of parts: "A" then "B", "II" then "III" ("I" is both a
-/// letter and a numeral).
-fn neighbours(a: &str, b: &str) -> bool {
-    let letter = |s: &str| {
-        let mut c = s.chars();
-        match (c.next(), c.next()) {
-            (Some(l), None) if l.is_ascii_uppercase() => Some(l as u32),
-            _ => None,
-        }
-    };
-    let by_letter = matches!((letter(a), letter(b)), (Some(x), Some(y)) if y == x + 1);
-    let by_numeral = matches!((roman(a), roman(b)), (Some(x), Some(y)) if y == x + 1);
-    by_letter || by_numeral
-}
-
-fn roman(s: &str) -> Option<u32> {
-    let mut total = 0u32;
-    let values: Vec<u32> = s
-        .chars()
-        .map(|c| match c {
-            'I' => Some(1),
-            'V' => Some(5),
-            'X' => Some(10),
-            'L' => Some(50),
-            _ => None,
-        })
-        .collect::<Option<_>>()?;
-    for (i, v) in values.iter().enumerate() {
-        if values.get(i + 1).is_some_and(|n| n > v) {
-            total = total.checked_sub(*v)?;
-        } else {
-            total += v;
-        }
-    }
-    (to_roman(total) == s).then_some(total)
-}
-
-fn to_roman(mut v: u32) -> String {
-    let mut out = String::new();
-    for (glyph, n) in [
-        ("L", 50),
-        ("XL", 40),
-        ("X", 10),
-        ("IX", 9),
-        ("V", 5),
-        ("IV", 4),
-        ("I", 1),
-    ] {
-        while v >= n {
-            out.push_str(glyph);
-            v -= n;
-        }
-    }
-    out
-}
-
-/// "A", "B.", "II", "Part A", "PART II", "A. Restoration of peace and order": the label of a
-/// part of a resolution.
-pub(super) fn part_label(text: &str) -> Option<String> {
-    let t = text.trim();
-    // A label is a capital letter or a Roman numeral, alone or before a short title, or after
-    // "Part" or "Section".
-    if t.len() > 200 || !t.as_bytes().first().is_some_and(u8::is_ascii_uppercase) {
-        return None;
-    }
-    let named = matches!(t.as_bytes()[0], b'P' | b'S')
-        && matches!(t.as_bytes().get(1), Some(b'a' | b'A' | b'e' | b'E'));
-    let t = if named {
-        lexicon::part_words()
-            .find_map(|w| lexicon::strip_word_lower(t, w))
-            .unwrap_or(t)
-    } else {
-        t
-    };
-    if !matches!(
-        t.as_bytes().get(1),
-        None | Some(b'.' | b' ' | b'I' | b'V' | b'X' | b'L')
-    ) {
-        return None;
-    }
-    let (label, title) = match t.split_once(". ") {
-        Some((label, title)) => (label, Some(title)),
-        None => (t.trim_end_matches('.'), None),
-    };
-    let single_letter = label.len() == 1 && label.bytes().all(|b| b.is_ascii_uppercase());
-    if !(single_letter || lexicon::is_roman(label)) {
-        return None;
-    }
-    // A title is a heading: capitalised, short, no sentence punctuation at its end.
-    if let Some(title) = title {
-        if !title.starts_with(char::is_uppercase)
-            || title.ends_with([',', ';', '.', ':'])
-            || title.split_whitespace().count() > 10
-        {
-            return None;
-        }
-    }
-    Some(label.to_string())
-}
-
-/// "Adopts the following political declaration …:", "Approuve le texte suivant :": an operative
-/// paragraph that introduces the text it adopts.
-fn adopts_what_follows(text: &str) -> bool {
-    let t = text.trim_end();
-    t.ends_with(':')
-        && [
-            "adopts the following",
-            "approves the following",
-            "adopte la",
-            "adopte le",
-            "adopte les",
-            "approuve le texte",
-        ]
-        .iter()
-        .any(|p| lexicon::starts_with_lower(t, p))
-}
-
 /// Whether the paragraph before is a heading (an annex's title follows its label).
 fn after_heading_role(out: &[Paragraph]) -> bool {
     out.last().is_some_and(|p| p.kind == ParagraphKind::Heading)
-}
-
-/// A title: capitalised, no sentence punctuation at its end, not too long ("Doha Political
-/// Declaration of the “World Social Summit” …", "A call to action", "Follow-up").
-fn is_title_like(text: &str) -> bool {
-    let t = text.trim();
-    // A title ends on a word of weight, a sentence cut short on "the" or "of".
-    let last = t.rsplit(' ').next().unwrap_or("");
-    let cut_short = [
-        "the", "of", "in", "and", "to", "for", "a", "an", "on", "by", "with", "de", "la", "le",
-        "les", "des", "du", "et", "à", "en",
-    ]
-    .contains(&last);
-    // "2025 Political Declaration on …" opens with a year.
-    let year =
-        t.len() > 5 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) && t.as_bytes()[4] == b' ';
-    (t.starts_with(char::is_uppercase) || year)
-        && !cut_short
-        && !t.ends_with([',', ';', '.', ':'])
-        && !t.contains('\n')
-        && t.split_whitespace().nth(40).is_none()
 }
 
 /// The id of a paragraph in `part`: "A.OP3", "AnnexI.P2" ("Annex I" loses its space).
@@ -711,61 +498,6 @@ fn body(blocks: Vec<Inline>) -> Vec<Paragraph> {
     out
 }
 
-/// `(a)`, `a)`, `(ii)`, `(1)`, `- `, `– `, `• ` opening a sub-paragraph. A year in brackets
-/// ("(1993) of 5 March") is not one: numeric labels have at most two digits.
-pub(super) fn subparagraph_marker(line: &str) -> bool {
-    if let Some(rest) = line
-        .strip_prefix("- ")
-        .or_else(|| line.strip_prefix("– "))
-        .or_else(|| line.strip_prefix("— "))
-        .or_else(|| line.strip_prefix("• "))
-    {
-        // An item opens with a capital ("– The …"); "– in which it called upon …" is a dash
-        // inside a sentence that the line happens to start with.
-        return rest
-            .starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit() || c == '«' || c == '“');
-    }
-    let s = line.strip_prefix('(').unwrap_or(line);
-    // A label is at most four bytes, so the first `)` is looked for in the first five only.
-    let head = &s.as_bytes()[..s.len().min(5)];
-    let Some(close) = memchr::memchr(b')', head) else {
-        return false;
-    };
-    let label = &s[..close];
-    let after = &s[close + 1..];
-    ((1..=4).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_lowercase())
-        || (1..=2).contains(&label.len()) && label.bytes().all(|b| b.is_ascii_digit()))
-        && (after.is_empty() || after.starts_with(' '))
-}
-
-/// Charter-style headings: "Chapitre VII: …", "Article 51", "CHAPTER I", short all-caps lines.
-pub(super) fn looks_like_heading(text: &str) -> bool {
-    let t = text.trim();
-    // The number is read on the original text: lowering turns no other character into an ASCII
-    // digit or one of "ivxlc" without adding a combining mark that fails the test anyway.
-    // Heading words start with A, C, P, R, S or T (in any case).
-    let numbered = matches!(
-        t.as_bytes().first().map(u8::to_ascii_lowercase),
-        Some(b'a' | b'c' | b'p' | b'r' | b's' | b't')
-    ) && lexicon::heading_words().any(|w| {
-        lexicon::strip_word_lower(t, w).is_some_and(|rest| {
-            rest.split([':', ' ', '.']).next().is_some_and(|n| {
-                !n.is_empty()
-                    && n.chars()
-                        .all(|c| c.is_ascii_digit() || "ivxlcIVXLC".contains(c))
-            })
-        })
-    });
-    // At most 80 and 120 characters: the byte length bounds the count from above.
-    let short = |n: usize| t.len() <= n || t.chars().nth(n).is_none();
-    let caps = short(80)
-        && t.chars().any(|c| c.is_alphabetic())
-        && t.chars()
-            .filter(|c| c.is_alphabetic())
-            .all(|c| c.is_uppercase());
-    (numbered && short(120)) || caps
-}
-
 pub(super) fn shift(m: Markup, by: usize) -> Markup {
     match m {
         Markup::Emphasis { start, end } => Markup::Emphasis {
@@ -784,41 +516,70 @@ pub(super) fn shift(m: Markup, by: usize) -> Markup {
     }
 }
 
-pub(super) fn is_date_only(text: &str) -> bool {
-    let t = text.trim();
-    !surely_five_words(t) && t.split_whitespace().nth(4).is_none() && parse_date(t).is_some()
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Four spaces each between two non-white-space characters separate five words at least: a
-/// cheap answer for most lines, which stops within the first words. Anything else is left to
-/// `split_whitespace`.
-pub(super) fn surely_five_words(t: &str) -> bool {
-    let b = t.as_bytes();
-    let mut seen = 0;
-    for i in 1..b.len().saturating_sub(1) {
-        if b[i] != b' ' {
-            continue;
-        }
-        let before = match b[i - 1] {
-            c if c.is_ascii() => c.is_ascii_graphic(),
-            _ => t[..i]
-                .chars()
-                .next_back()
-                .is_some_and(|c| !c.is_whitespace()),
-        };
-        let after = match b[i + 1] {
-            c if c.is_ascii() => c.is_ascii_graphic(),
-            _ => t[i + 1..]
-                .chars()
-                .next()
-                .is_some_and(|c| !c.is_whitespace()),
-        };
-        if before && after {
-            seen += 1;
-            if seen == 4 {
-                return true;
-            }
-        }
+    fn blocks(texts: &[&str]) -> Vec<Inline> {
+        texts
+            .iter()
+            .map(|t| Inline {
+                text: t.to_string(),
+                markup: Vec::new(),
+                footnotes: Vec::new(),
+                heading: false,
+                blank_before: true,
+            })
+            .collect()
     }
-    false
+
+    fn ids(texts: &[&str]) -> Vec<String> {
+        number_paragraphs(blocks(texts), DocumentKind::Resolution, Language::En)
+            .into_iter()
+            .map(|p| p.id)
+            .collect()
+    }
+
+    /// A/RES/80/3, shortened: one preambular and two operative paragraphs, the closing line,
+    /// then the annex with its section headings among numbered paragraphs.
+    #[test]
+    fn resolution_with_an_annexed_declaration() {
+        let got = ids(&[
+            "The General Assembly,",
+            "Recalling its resolutions 76/217 of 17 December 2021 and 79/279 of 11 April 2025 on the convening of the Third United Nations Conference on Landlocked Developing Countries,",
+            "1. Endorses the Awaza Political Declaration, annexed to the present resolution;",
+            "2. Decides to transmit the present resolution to the Conference;",
+            "25th plenary meeting 14 October 2025",
+            "Annex",
+            "Awaza Political Declaration",
+            "1. We, the Heads of State and Government and high-level representatives, met in Awaza, Turkmenistan, from 5 to 8 August 2025 at the Third United Nations Conference;",
+            "I. Global context and shared commitments",
+            "2. We gather at a critical juncture marked by overlapping global challenges.",
+            "3. We stress the importance of developing trade-related physical and digital infrastructure.",
+            "Partnerships and support mechanisms",
+            "4. We invite the landlocked developing countries, transit countries and their development partners to implement the relevant actions.",
+            "III. Conclusion and call to action",
+            "5. We declare our firm resolve to act urgently and collectively.",
+        ]);
+        assert_eq!(
+            got,
+            [
+                "H1", "PP1", "OP1", "OP2", "C1", "Annex.H1", "Annex.H2", "Annex.P1", "Annex.H3",
+                "Annex.P2", "Annex.P3", "Annex.H4", "Annex.P4", "Annex.H5", "Annex.P5"
+            ]
+        );
+    }
+
+    /// S/RES/11 (1946): unnumbered operative text, its items, and the adoption line.
+    #[test]
+    fn unnumbered_operative_paragraph_keeps_its_items() {
+        let got = ids(&[
+            "The Security Council",
+            "Recommends that the General Assembly, in accordance with Article 93, paragraph 2, of the Charter, determine the conditions on which Switzerland may become a party to the Statute of the International Court of Justice, as follows:",
+            "(a) Acceptance of the provisions of the Statute of the International Court of Justice;",
+            "(b) Acceptance of all the obligations of a Member of the United Nations under Article 94 of the Charter;",
+            "Adopted at the 80th meeting",
+        ]);
+        assert_eq!(got, ["H1", "OP1", "C1"]);
+    }
 }
