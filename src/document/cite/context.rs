@@ -84,6 +84,16 @@ pub(super) fn organ_before(text: &str, keyword_start: usize) -> Organ {
         .trim_end();
     // Every name ends with one of these words: most keywords follow none of them.
     let last = tail.rsplit(' ').next().unwrap_or("");
+    // "document CBD/COP/15/17, decision 15/4": the decision is in another body's document.
+    if let Some(series) = last.strip_suffix(',').and_then(|s| s.split_once('/')) {
+        let body = series.0;
+        if body.len() >= 2
+            && body.bytes().all(|b| b.is_ascii_uppercase())
+            && !matches!(body, "ST" | "UNEP" | "CRP")
+        {
+            return Organ::Other;
+        }
+    }
     const LAST_WORDS: [&str; 25] = [
         "council",
         "social",

@@ -195,6 +195,23 @@ pub(super) fn numbered_list(
     Some(out)
 }
 
+/// The end of " P" after a resolution number at `end`, where a letter alone names its part:
+/// before punctuation, the end, or the words a list goes on with.
+fn part_suffix(text: &str, end: usize) -> usize {
+    let rest = &text[end..];
+    let b = rest.as_bytes();
+    if b.len() < 2 || b[0] != b' ' || !b[1].is_ascii_uppercase() {
+        return end;
+    }
+    let after = &rest[2..];
+    let ends_item = after.is_empty()
+        || after.starts_with([',', ';', '.', ')', ':'])
+        || [" of ", " du ", " and ", " et ", " adopted "]
+            .iter()
+            .any(|w| after.starts_with(w));
+    if ends_item { end + 2 } else { end }
+}
+
 /// Skips what may follow an item: its date, an annex, the Council that adopted it.
 pub(super) fn skip_trailer(text: &str, mut pos: usize) -> usize {
     for _ in 0..3 {
@@ -250,7 +267,14 @@ pub(super) fn parse_item(
         }
     }
     let series = if decision { "DEC" } else { "RES" };
-    let symbol = match item_shape(whole.as_str())? {
+    let shape = item_shape(whole.as_str())?;
+    // "45/58 P of 4 December 1990, 46/36 I …": a resolution in parts, cited with its part's
+    // letter. The symbol is the resolution's; the letter is read over so the list goes on.
+    let range = match shape {
+        ItemShape::Ga(_) if !decision => range.start..part_suffix(text, range.end),
+        _ => range,
+    };
+    let symbol = match shape {
         ItemShape::Ecosoc(m) => Symbol::new(format!("E/{series}/{m}")),
         ItemShape::Ga(m) => match organ {
             Organ::HumanRightsCouncil => Symbol::new(format!("A/HRC/{series}/{m}")),

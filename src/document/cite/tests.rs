@@ -850,4 +850,37 @@ fn paragraphs_joined_symbols_addenda_and_other_bodies() {
         cited("in accordance with Article 2, paragraph 4, of the Charter"),
         [one("charter:Article 2, paragraph 4", Some("Art2(4)"))]
     );
+    // Resolutions in parts (A/RES/80/27, 80/60): the part's letter is read over, the list goes
+    // on.
+    assert_eq!(
+        cited(
+            "Recalling its resolutions 45/58 P of 4 December 1990, 46/36 I of 6 December 1991, 47/52 J of 9 December 1992 and 79/25 of 2 December 2024,"
+        ),
+        [
+            one("A/RES/45/58", None),
+            one("A/RES/46/36", None),
+            one("A/RES/47/52", None),
+            one("A/RES/79/25", None)
+        ]
+    );
+    assert_eq!(
+        cited("its resolutions 40/151 G, 41/60 D and 43/76 D and its resolutions"),
+        [
+            one("A/RES/40/151", None),
+            one("A/RES/41/60", None),
+            one("A/RES/43/76", None)
+        ]
+    );
+    // "resolution 77/1 A new …" is no part; a decision in another body's document is not the
+    // General Assembly's (A/RES/80/3, footnote 11).
+    assert_eq!(
+        cited("resolution 77/1 A new agenda"),
+        [one("A/RES/77/1", None)]
+    );
+    assert_eq!(
+        cited(
+            "United Nations Environment Programme, document CBD/COP/15/17, decision 15/4, annex."
+        ),
+        []
+    );
 }
