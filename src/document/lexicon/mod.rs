@@ -10,8 +10,8 @@
 mod en;
 mod fr;
 
+use crate::document::FastSet;
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use super::model::Language;
@@ -86,9 +86,9 @@ pub fn opening_by_word_list(text: &str) -> Opening {
 /// The word lists of every lexicon as sets, built once: the opening of every paragraph is
 /// looked up in them.
 struct WordSets {
-    adverbs: HashSet<&'static str>,
-    operative: HashSet<&'static str>,
-    preambular: HashSet<&'static str>,
+    adverbs: FastSet<&'static str>,
+    operative: FastSet<&'static str>,
+    preambular: FastSet<&'static str>,
 }
 
 static WORD_SETS: LazyLock<WordSets> = LazyLock::new(|| WordSets {
@@ -194,6 +194,10 @@ fn classify(text: &str, guess: bool) -> Opening {
 /// "The Security Council,", "L'Assemblée générale", and the same damaged by OCR
 /// (".Le Conseil de sécurité,", "Le Conseil de séeurite.").
 pub fn is_enacting_formula(line: &str) -> bool {
+    // The trims below take a few characters at most: a long line is no formula.
+    if line.len() > 96 {
+        return false;
+    }
     let t = line
         .trim()
         .trim_start_matches(['.', ',', '\'', '’'])
@@ -263,6 +267,16 @@ pub fn is_closing(text: &str) -> bool {
 
 /// "52nd plenary meeting 1 December 2025": the meeting line with the date run onto it.
 fn meeting_then_date(t: &str) -> bool {
+    // Every closing ending holds one of these words (in ASCII case): short lines ending in a
+    // year are many in the yearbooks, and most stop here without a lowered copy.
+    let holds = |word: &[u8]| {
+        t.as_bytes()
+            .windows(word.len())
+            .any(|w| w.eq_ignore_ascii_case(word))
+    };
+    if !holds(b"meeting") && !holds("séance".as_bytes()) {
+        return false;
+    }
     let lower = t.to_lowercase();
     ALL.iter().flat_map(|l| l.closing_endings).any(|e| {
         lower.find(e).is_some_and(|at| {
@@ -360,6 +374,15 @@ pub fn part_words() -> impl Iterator<Item = &'static str> {
 /// Char by char lowering differs from `str::to_lowercase` only for a final capital sigma, and no
 /// prefix here holds a sigma.
 pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
+    // An ASCII prefix over ASCII text: a byte comparison. Only 'İ' and the Kelvin sign lower to
+    // ASCII, so a text whose first bytes are not ASCII takes the general path.
+    if prefix.is_ascii() {
+        if let Some(head) = text.as_bytes().get(..prefix.len()) {
+            if head.is_ascii() {
+                return head.eq_ignore_ascii_case(prefix.as_bytes());
+            }
+        }
+    }
     let mut want = prefix.chars();
     for c in text.chars() {
         for l in c.to_lowercase() {
@@ -375,6 +398,14 @@ pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
 
 /// `text.to_lowercase().ends_with(suffix)` for a lower-case `suffix`, without the copy.
 pub fn ends_with_lower(text: &str, suffix: &str) -> bool {
+    if suffix.is_ascii() {
+        let b = text.as_bytes();
+        if let Some(tail) = b.len().checked_sub(suffix.len()).map(|at| &b[at..]) {
+            if tail.is_ascii() {
+                return tail.eq_ignore_ascii_case(suffix.as_bytes());
+            }
+        }
+    }
     let mut want = suffix.chars().rev();
     for c in text.chars().rev() {
         for l in c.to_lowercase().rev() {
@@ -397,6 +428,16 @@ pub fn strip_word_lower<'t>(text: &'t str, word: &str) -> Option<&'t str> {
 /// The rest of `text` after `prefix`, compared in lower case (`prefix` is lower case and ends
 /// with a space, so it never ends inside the lowering of one character).
 pub fn strip_prefix_lower<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
+    if prefix.is_ascii() {
+        if let Some(head) = text.as_bytes().get(..prefix.len()) {
+            if head.is_ascii() {
+                // ASCII bytes end on a character boundary.
+                return head
+                    .eq_ignore_ascii_case(prefix.as_bytes())
+                    .then(|| &text[prefix.len()..]);
+            }
+        }
+    }
     let mut want = prefix.chars();
     for (i, c) in text.char_indices() {
         let mut lowered = c.to_lowercase();

@@ -68,8 +68,11 @@ pub(super) fn ends_clause(text: &str) -> bool {
         .trim_end()
         .trim_end_matches(['»', '”', '"', '’', ')', ' ']);
     // "… resolution 687 (1991), 83": a footnote call after the clause's punctuation.
-    let t = match t.rsplit_once(' ') {
-        Some((head, last))
+    let t = match t
+        .ends_with(|c: char| c.is_ascii_digit())
+        .then(|| t.rsplit_once(' '))
+    {
+        Some(Some((head, last)))
             if !last.is_empty() && last.len() <= 3 && last.bytes().all(|b| b.is_ascii_digit()) =>
         {
             head
@@ -88,6 +91,24 @@ fn continues_line(text: &str) -> bool {
         .is_some_and(|r| r.len() >= 5 && r.as_bytes()[..4].iter().all(u8::is_ascii_digit));
     year_in_brackets
         || (text.starts_with(|c: char| c.is_ascii_digit()) && printed_number(text).is_none())
+}
+
+/// What a line is, as the tests that open a paragraph ask it of the line and of the one before.
+#[derive(Default, Clone, Copy)]
+struct LineFacts {
+    formula: bool,
+    annex: bool,
+    closing: bool,
+}
+
+impl LineFacts {
+    fn of(text: &str) -> LineFacts {
+        LineFacts {
+            formula: is_enacting_formula(text),
+            annex: lexicon::annex_label(text).is_some(),
+            closing: is_closing(text),
+        }
+    }
 }
 
 /// Groups body lines into paragraphs. `wrapped`: lines are cut at a width (PDF, OCR) and join
@@ -116,6 +137,8 @@ pub(super) fn group_paragraphs(
             > lines.len();
     let mut out: Vec<RawParagraph> = Vec::new();
     let mut pending_number: Option<String> = None;
+    // What the line before was, asked once of each line and kept for the next.
+    let mut before = LineFacts::default();
     for (i, line) in lines.iter().enumerate() {
         let text = line.text.as_ref();
         let prev = if i == 0 {
@@ -123,6 +146,8 @@ pub(super) fn group_paragraphs(
         } else {
             Some(lines[i - 1].text.as_ref())
         };
+        let facts = LineFacts::of(text);
+        let prev_facts = std::mem::replace(&mut before, facts);
         // "1." alone on its line (copy-paste from PDF, OCR's "I."): it opens the next line's
         // paragraph.
         if !text.contains(' ')
@@ -167,17 +192,17 @@ pub(super) fn group_paragraphs(
                 })
             || opens_numbered(text, prev)
             || subparagraph_marker(text)
-            || is_enacting_formula(text)
+            || facts.formula
             // "Adopts the following declaration:" ⏎ blank ⏎ its title.
             || (line.blank_before && prev.is_some_and(|p| p.ends_with(':')))
-            || lexicon::annex_label(text).is_some()
-            || prev.is_some_and(|p| lexicon::annex_label(p).is_some())
+            || facts.annex
+            || prev_facts.annex
             // "B. Plebiscite", "A" after a form feed: a part's label.
             || (line.page_break && part_label(text).is_some())
             || prev.is_some_and(|p| p.len() <= 2 && part_label(p).is_some())
-            || is_closing(text)
-            || (prev.is_some_and(is_closing) && is_date_only(text))
-            || prev.is_some_and(is_enacting_formula)
+            || facts.closing
+            || (prev_facts.closing && is_date_only(text))
+            || prev_facts.formula
             || (layout && line.indent > body_indents.get(i).copied().unwrap_or(0) + 2)
             || (!layout
                 && prev.is_some_and(ends_clause)
@@ -316,22 +341,23 @@ pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>, wrapped: bo
             // clause that a page cut after a comma goes on with words that open no paragraph.
             // "…Development, Production and" ⏎ blank ⏎ "Stockpiling of …": a sentence cut after
             // a word that cannot end one.
-            let dangling = last.text.trim_end().ends_with(',')
-                && p.page_break
-                && lexicon::opening_by_word_list(&p.text) == Opening::Other;
+            let dangling = last.text.trim_end().ends_with(',') && p.page_break;
             // "…obligations, and" ⏎ "Taking into account …" (S/RES/6 (1946)) chains two
             // preambular paragraphs: only words that open no paragraph go on.
-            let unfinished = ends_on_function_word(&last.text).is_some()
-                && lexicon::opening_by_word_list(&p.text) == Opening::Other;
-            let opens_nothing = printed_number(&p.text).is_none()
-                && !subparagraph_marker(&p.text)
-                && !is_closing(&p.text)
-                && !is_enacting_formula(&p.text)
-                && !looks_like_heading(&p.text)
-                && lexicon::annex_label(&p.text).is_none()
-                && part_label(&p.text).is_none();
-            if (dangling || unfinished)
-                && opens_nothing
+            // (The cheap tests first: most paragraphs end neither way.)
+            let unfinished = || ends_on_function_word(&last.text).is_some();
+            let opens_nothing = || {
+                lexicon::opening_by_word_list(&p.text) == Opening::Other
+                    && printed_number(&p.text).is_none()
+                    && !subparagraph_marker(&p.text)
+                    && !is_closing(&p.text)
+                    && !is_enacting_formula(&p.text)
+                    && !looks_like_heading(&p.text)
+                    && lexicon::annex_label(&p.text).is_none()
+                    && part_label(&p.text).is_none()
+            };
+            if (dangling || unfinished())
+                && opens_nothing()
                 && !is_closing(&last.text)
                 && !looks_like_heading(&last.text)
             {

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 
 use super::noise::{is_job_number, is_noise, is_page_counter, is_running_symbol};
+use crate::document::{FastMap, FastSet};
 
 #[derive(Debug, Clone)]
 pub(super) struct Line<'a> {
@@ -72,7 +73,11 @@ pub(super) fn split_lines(text: &str) -> Vec<Line<'_>> {
             page_break = true;
             continue;
         }
-        let trimmed = trailing_rule(trimmed).unwrap_or(trimmed);
+        let trimmed = if trimmed.ends_with("---") {
+            trailing_rule(trimmed).unwrap_or(trimmed)
+        } else {
+            trimmed
+        };
         if is_noise(trimmed) {
             page_break = true;
             new_page |= trimmed.split_whitespace().any(is_running_symbol);
@@ -118,8 +123,8 @@ pub(super) const PAGE_TOP_LINES: usize = 4;
 
 /// Running titles: lines that open two or more pages ("Political declaration of the high-level
 /// meeting …" over every page of an annex), once the running symbol and page counter are removed.
-pub(super) fn running_titles(text: &str) -> std::collections::HashSet<String> {
-    let mut counts: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+pub(super) fn running_titles(text: &str) -> FastSet<String> {
+    let mut counts: FastMap<String, usize> = FastMap::default();
     // Fewer than three pages: no form feed, or only one (checked without splitting the text).
     if memchr::memchr_iter(b'\x0c', text.as_bytes())
         .nth(1)
@@ -129,7 +134,7 @@ pub(super) fn running_titles(text: &str) -> std::collections::HashSet<String> {
     }
     let pages: Vec<&str> = text.split('\u{c}').collect();
     for page in &pages[1..] {
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = FastSet::default();
         for line in page
             .lines()
             .filter(|l| !l.trim().is_empty())

@@ -2,6 +2,7 @@
 
 use super::lines::{Line, header_key};
 use crate::document::symbol::Symbol;
+use crate::document::{FastMap, FastSet};
 
 /// Running headers, page numbers, job numbers, barcodes: layout, not text.
 pub(super) fn is_noise(line: &str) -> bool {
@@ -130,14 +131,16 @@ pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, titles: &[&str]) -> 
     if titles.is_empty() {
         return lines;
     }
-    // Only a line whose first word is in a title can be a piece of it: most lines stop here.
+    // Only a line whose first word is a word of a title can be a piece of it: most lines stop
+    // here, on one look-up.
+    let title_words: FastSet<&str> = titles.iter().flat_map(|t| t.split(' ').map(bare)).collect();
     let may_be_piece = |line: &str| {
         // The first word, or the one after a running symbol ("A/RES/80/4 Necessity of …").
         line.len() <= 400
             && line
                 .split_whitespace()
                 .take(2)
-                .any(|w| titles.iter().any(|t| t.contains(w)))
+                .any(|w| title_words.contains(bare(w)))
     };
     let keys: Vec<String> = lines
         .iter()
@@ -158,7 +161,7 @@ pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, titles: &[&str]) -> 
                     || (k.len() >= 8 && (t.starts_with(k) || t.ends_with(k)))
             })
     };
-    let mut repeats: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut repeats: FastMap<&str, usize> = FastMap::default();
     for k in &keys {
         if piece(k) {
             *repeats.entry(k.as_str()).or_insert(0) += 1;
@@ -243,6 +246,11 @@ pub(super) fn drop_running_titles<'a>(lines: Vec<Line<'a>>, titles: &[&str]) -> 
         out.push(line);
     }
     out
+}
+
+/// A word without the punctuation around it.
+fn bare(w: &str) -> &str {
+    w.trim_matches([',', '.', ';', ':', '(', ')', '"'])
 }
 
 /// Whitespace collapsed and quotation marks made plain, so that a title from front matter

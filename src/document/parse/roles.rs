@@ -263,6 +263,11 @@ pub(super) fn subparagraph_marker(line: &str) -> bool {
 /// Charter-style headings: "Chapitre VII: …", "Article 51", "CHAPTER I", short all-caps lines.
 pub(super) fn looks_like_heading(text: &str) -> bool {
     let t = text.trim();
+    // At most 80 and 120 characters: the byte length bounds the count from above.
+    let short = |n: usize| t.len() <= n || t.chars().nth(n).is_none();
+    if !short(120) {
+        return false;
+    }
     // The number is read on the original text: lowering turns no other character into an ASCII
     // digit or one of "ivxlc" without adding a combining mark that fails the test anyway.
     // Heading words start with A, C, P, R, S or T (in any case).
@@ -278,8 +283,6 @@ pub(super) fn looks_like_heading(text: &str) -> bool {
             })
         })
     });
-    // At most 80 and 120 characters: the byte length bounds the count from above.
-    let short = |n: usize| t.len() <= n || t.chars().nth(n).is_none();
     let caps = short(80)
         && t.chars().any(|c| c.is_alphabetic())
         && t.chars()

@@ -14,6 +14,7 @@ use super::roles::{Role, adopts_what_follows, is_title_like, role, settle_parts}
 use crate::document::cite::find_citations;
 use crate::document::lexicon::{self, Opening};
 use crate::document::model::{DocumentKind, Language, Markup, Paragraph, ParagraphKind};
+use crate::document::{FastMap, FastSet};
 
 pub(super) fn number_paragraphs(
     blocks: Vec<Inline>,
@@ -440,11 +441,11 @@ pub(super) fn attach_to(last: Option<&mut Paragraph>, block: &Inline, separator:
 /// Ids are unique within a document: a second OP7 (a number printed twice that nothing could
 /// read otherwise) becomes OP7-2.
 fn unique_ids(paragraphs: &mut [Paragraph]) {
-    let mut seen = std::collections::HashSet::with_capacity(paragraphs.len());
+    let mut seen = FastSet::with_capacity_and_hasher(paragraphs.len(), Default::default());
     if paragraphs.iter().all(|p| seen.insert(p.id.as_str())) {
         return;
     }
-    let mut count = std::collections::HashMap::<String, u32>::new();
+    let mut count = FastMap::<String, u32>::default();
     for p in paragraphs {
         let n = count.entry(p.id.clone()).or_insert(0);
         *n += 1;

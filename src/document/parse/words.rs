@@ -8,8 +8,8 @@
 //! Words split by the spacing of justified text ("Internati onal", "peopl e") are joined when the
 //! whole word stands elsewhere in the document and a piece does not.
 
+use crate::document::FastMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// The first parts of compounds the UN writes with a hyphen.
 const COMPOUND_LEFT: &[&str] = &[
@@ -228,15 +228,25 @@ const COMMON: &[&str] = &[
 ];
 
 /// How often each lower-case word of a document occurs, for `repair_split_words`.
-pub(super) struct Vocabulary(HashMap<String, u32>);
+pub(super) struct Vocabulary(FastMap<String, u32>);
 
 impl Vocabulary {
     pub(super) fn of<'t>(texts: impl Iterator<Item = &'t str>) -> Vocabulary {
-        let mut words: HashMap<String, u32> = HashMap::new();
+        let mut words: FastMap<String, u32> = FastMap::default();
+        // Each word is lowered into one buffer; a key is allocated only for a new word.
+        let mut lower = String::new();
         for t in texts {
             for w in t.split(|c: char| !c.is_alphabetic()) {
-                if !w.is_empty() {
-                    *words.entry(w.to_lowercase()).or_insert(0) += 1;
+                if w.is_empty() {
+                    continue;
+                }
+                lower.clear();
+                push_lower(&mut lower, w);
+                match words.get_mut(lower.as_str()) {
+                    Some(n) => *n += 1,
+                    None => {
+                        words.insert(lower.clone(), 1);
+                    }
                 }
             }
         }
@@ -251,10 +261,20 @@ impl Vocabulary {
 /// Joins the words justified PDF text split in two ("Internati onal", "Confere nce", "peopl e",
 /// "h umankind"): two alphabetic pieces whose join is a word the document has elsewhere, one of
 /// which the document never has on its own.
+/// `w` lowered onto the end of `out`, without an allocation of its own for ASCII.
+fn push_lower(out: &mut String, w: &str) {
+    if w.is_ascii() {
+        out.extend(w.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        out.extend(w.chars().flat_map(char::to_lowercase));
+    }
+}
+
 pub(super) fn repair_split_words<'t>(text: &'t str, vocabulary: &Vocabulary) -> Cow<'t, str> {
     let pieces: Vec<&str> = text.split(' ').collect();
     let mut out: Vec<Cow<'_, str>> = Vec::with_capacity(pieces.len());
     let mut changed = false;
+    let mut joined = String::new();
     let mut i = 0;
     while i < pieces.len() {
         if i + 1 < pieces.len() {
@@ -264,13 +284,18 @@ pub(super) fn repair_split_words<'t>(text: &'t str, vocabulary: &Vocabulary) -> 
             let a_core = a.trim_start_matches(['(', '“', '"']);
             let alphabetic = |w: &str| !w.is_empty() && w.chars().all(char::is_alphabetic);
             if alphabetic(a_core) && alphabetic(b_core) && b_core.chars().all(char::is_lowercase) {
-                let (la, lb) = (a_core.to_lowercase(), b_core.to_lowercase());
-                let joined = format!("{la}{lb}");
+                // The two pieces lowered and joined in one buffer: most joins are no word, and
+                // are given up after one look-up.
+                joined.clear();
+                push_lower(&mut joined, a_core);
+                let cut = joined.len();
+                push_lower(&mut joined, b_core);
+                let (la, lb) = joined.split_at(cut);
                 // Each piece is counted once here, as part of the split.
                 let alone = |w: &str| vocabulary.count(w) <= 1 && !COMMON.contains(&w);
                 if joined.chars().count() >= 5
                     && vocabulary.count(&joined) >= 1
-                    && (alone(&la) || alone(&lb))
+                    && (alone(la) || alone(lb))
                 {
                     out.push(Cow::Owned(format!("{a}{b}")));
                     changed = true;
