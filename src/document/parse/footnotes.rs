@@ -413,3 +413,11 @@ pub(super) fn separator_block(lines: &[Line<'_>], mut i: usize, notes: &mut Vec<
     }
     i
 }
+
+#[cfg(test)]
+#[path = "tests/footnotes.rs"]
+mod tests;
+
+#[cfg(test)]
+#[path = "tests/footnotes_yearbooks.rs"]
+mod yearbook_tests;

@@ -186,3 +186,7 @@ pub(super) fn date_line(line: &str) -> bool {
     });
     opens && line.len() <= 40
 }
+
+#[cfg(test)]
+#[path = "tests/front.rs"]
+mod tests;

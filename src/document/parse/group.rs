@@ -404,3 +404,11 @@ pub(super) fn rejoin_page_breaks(paragraphs: &mut Vec<RawParagraph>, wrapped: bo
     }
     *paragraphs = out;
 }
+
+#[cfg(test)]
+#[path = "tests/group.rs"]
+mod tests;
+
+#[cfg(test)]
+#[path = "tests/group_joins.rs"]
+mod join_tests;

@@ -380,3 +380,7 @@ pub(super) fn to_superscript(s: &str) -> Option<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "tests/inline.rs"]
+mod tests;

@@ -312,3 +312,7 @@ pub(super) fn drop_page_numbers(lines: Vec<Line<'_>>) -> Vec<Line<'_>> {
     }
     out
 }
+
+#[cfg(test)]
+#[path = "tests/noise.rs"]
+mod tests;
