@@ -554,7 +554,12 @@ fn check(doc: &Document, p: &Patterns, findings: &mut Vec<String>) -> Counts {
 /// A part prefix of a paragraph id ("A.OP3" → "A"), if the parser gives one.
 fn paragraph_part(id: &str) -> Option<String> {
     let (part, rest) = id.split_once('.')?;
-    (!part.is_empty() && !rest.is_empty()).then(|| part.to_string())
+    // "Art2.intro": an article's opening words, not a part.
+    let article = ["Art", "Rule"].iter().any(|a| {
+        part.strip_prefix(a)
+            .is_some_and(|n| n.starts_with(|c: char| c.is_ascii_digit()))
+    });
+    (!part.is_empty() && !rest.is_empty() && !article).then(|| part.to_string())
 }
 
 type Pairs = HashMap<(String, String), usize>;

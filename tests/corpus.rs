@@ -413,3 +413,27 @@ fn french_text_beside_its_english_one() {
         "the symbol names the first text"
     );
 }
+
+/// The Charter as a user's file, without the catalog's metadata: it opens "WE THE PEOPLES…",
+/// not with its name, and is still numbered as it is cited (Article 2, paragraph 4, is line
+/// 36 of either text).
+#[test]
+fn charter_without_metadata_is_numbered_by_article() {
+    for (path, opening) in [
+        (
+            "assets/library/charter/UN_Charter_en.txt",
+            "All Members shall refrain in their international relations",
+        ),
+        (
+            "assets/library/charter/UN_Charter_fr.txt",
+            "Les Membres de l'Organisation s'abstiennent, dans leurs relations",
+        ),
+    ] {
+        let doc = fixture(path);
+        assert_eq!(doc.kind, plenary::document::DocumentKind::Treaty, "{path}");
+        let para = |id: &str| doc.paragraphs.iter().find(|p| p.id == id);
+        assert!(para("Art2(4)").is_some_and(|p| p.text.starts_with(opening)), "{path}");
+        assert!(para("ChVII").is_some() && para("Art51").is_some(), "{path}");
+        assert!(!doc.paragraphs.iter().any(|p| p.id == "P20"), "{path}");
+    }
+}

@@ -111,6 +111,14 @@ pub fn parse(source: &Source) -> Document {
         .and_then(DocumentKind::parse)
         .unwrap_or_else(|| detect_kind(&front, &source.text));
     let paragraphs = number_paragraphs(inlined, kind, language);
+    // A text in articles that does not say what it is in its first line (the Charter opens
+    // "WE THE PEOPLES…") is a treaty: its ids are the articles'.
+    let kind =
+        if kind == DocumentKind::Document && paragraphs.iter().any(|p| p.id.starts_with("Art")) {
+            DocumentKind::Treaty
+        } else {
+            kind
+        };
 
     let footnotes = notes
         .into_iter()

@@ -22,7 +22,9 @@ pub(super) fn number_paragraphs(
     language: Language,
 ) -> Vec<Paragraph> {
     let mut out = match kind {
-        DocumentKind::Treaty if articles::has_articles(&blocks) => articles::number(blocks),
+        DocumentKind::Treaty | DocumentKind::Document if articles::has_articles(&blocks) => {
+            articles::number(blocks)
+        }
         DocumentKind::Resolution => resolution(blocks),
         _ => body(blocks),
     };
