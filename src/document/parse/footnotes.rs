@@ -94,6 +94,17 @@ pub(super) fn plain_definition(line: &str) -> Option<(String, &str, bool)> {
     Some((marker, body, slash))
 }
 
+/// `5. Ibid., Supplement for October, November and December 1963` → ("5", body): a number with
+/// a full stop, then a body that reads like a note (an operative paragraph never does).
+fn dotted_note(line: &str) -> Option<(String, &str)> {
+    let digits = line.bytes().take(4).take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 3 {
+        return None;
+    }
+    let body = line[digits..].strip_prefix(". ")?.trim_start();
+    reads_like_a_note(body).then(|| (line[..digits].to_string(), body))
+}
+
 /// `[^6]: A/CONF.229/2017/8.` (Markdown) or `[6] A/CONF.229/2017/8.` → ("6", body).
 fn bracket_definition(line: &str) -> Option<(String, &str)> {
     let rest = line.strip_prefix('[')?;
@@ -168,6 +179,9 @@ pub(super) fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Not
     // the way notes read, or a paragraph they cut. The text is joined only when such a
     // definition turns up, which most texts never need.
     let mut all_text: Option<String> = None;
+    // Whether the body up to `read` holds the resolution's closing (its adoption or meeting
+    // line).
+    let (mut closed, mut read) = (false, 0);
     while i < lines.len() {
         let line = &lines[i];
         if is_separator(&line.text) {
@@ -190,6 +204,23 @@ pub(super) fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Not
             continue;
         }
         let after_gap = (line.blank_before || line.page_break || cut) && i > 0;
+        if after_gap {
+            // Under the adoption line, "5. Ibid., Supplement for …": a note, numbered as a
+            // paragraph would be, that reads like a note.
+            if let Some((marker, rest)) = dotted_note(&line.text).filter(|_| {
+                // The body read so far is looked at once, and only for such a line.
+                closed = closed || body[read..].iter().any(|l| lexicon::is_closing(&l.text));
+                read = body.len();
+                closed
+            }) {
+                let text = definition_text(&lines, &mut i, rest, |l| {
+                    dotted_note(l).is_some() || plain_definition(l).is_some()
+                });
+                notes.push(Note { marker, text });
+                cut = true;
+                continue;
+            }
+        }
         if after_gap {
             if let Some((marker, rest, slash)) =
                 plain_definition(&line.text).filter(|_| sc_title_line(&line.text).is_none())

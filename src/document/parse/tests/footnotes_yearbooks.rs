@@ -5,6 +5,38 @@ use super::super::lines::split_lines;
 use super::tests::{extract, pairs};
 use super::*;
 
+/// A yearbook note numbered with a full stop, as a paragraph is, under the adoption line
+/// (S/RES/183 (1963), lines 66–73); above it, "7." is a paragraph and stays one.
+#[test]
+fn yearbook_note_with_a_full_stop() {
+    let text = [
+        "7. Requests the Secretary-General to continue his",
+        "efforts and report to the Security Council not later than",
+        "1 June 1964.",
+        "",
+        "Adopted at the 1083rd meeting",
+        "by 10 votes to none, with",
+        "1 abstention (France).",
+        "",
+        "",
+        "5. Ibid., Supplement for October, November and December 1963, documents S/5448 and Add.1-3.",
+    ]
+    .join("\n");
+    let (notes, body) = extract(&text);
+    assert_eq!(
+        notes,
+        pairs(&[(
+            "5",
+            "Ibid., Supplement for October, November and December 1963, documents S/5448 and Add.1-3."
+        )])
+    );
+    assert_eq!(body.len(), 6);
+    assert_eq!(body[0], "7. Requests the Secretary-General to continue his");
+    // Before any closing, a numbered line is text, whatever it reads like.
+    let (notes, _) = extract("The Security Council,\n\n5. Resolution 1541 (XV) is recalled.");
+    assert!(notes.is_empty());
+}
+
 /// The notes of the SC yearbooks, English: under the adoption line, each on its line, one of them
 /// wrapped (S/RES/244 (1967), lines 53–65; S/RES/101 (1953), lines 81–92; S/RES/105 (1954)).
 #[test]
