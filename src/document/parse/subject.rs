@@ -89,7 +89,10 @@ const OPERATIONS: [&str; 12] = [
 ];
 
 /// Proper names that are not a subject: the organs, the Charter, the Organization.
-const NOT_PLACES: [&str; 28] = [
+const NOT_PLACES: [&str; 31] = [
+    "Court",
+    "Time",
+    "Statute",
     "Mandate",
     "Mandat",
     "Territory",
@@ -234,7 +237,8 @@ fn place(text: &str) -> Option<String> {
             continue;
         }
         let mut k = i + 1;
-        if words.get(k).is_some_and(|w| *w == "the") {
+        let article = words.get(k).is_some_and(|w| *w == "the");
+        if article {
             k += 1;
         }
         let mut name: Vec<&str> = Vec::new();
@@ -266,6 +270,8 @@ fn place(text: &str) -> Option<String> {
             // The preposition as printed: "la situation au Liban", "en Afrique du Sud".
             let preposition = if *w == "contre" { "concernant" } else { w };
             format!("La situation {preposition} {name}")
+        } else if article {
+            format!("The situation in the {name}")
         } else {
             format!("The situation in {name}")
         });
@@ -375,10 +381,30 @@ fn object(rest: &str) -> Option<String> {
     if first_capital > 3 {
         return None;
     }
-    // Keep up to the last capitalised word: trailing lower-case words are the sentence's.
-    let last_capital = words
+    // After the first capitalised word the name goes on over capitalised words and the words
+    // that join them ("Democratic Republic of the Congo", "India and Pakistan"); any other word
+    // ends it ("Cyprus of 31 May 1985", "India and Pakistan resolutions of 13 August").
+    let joiner = |w: &str| {
+        matches!(
+            w,
+            "of" | "and" | "the" | "other" | "under" | "de" | "du" | "des" | "la" | "le" | "et"
+        )
+    };
+    // The nouns that end a place's name: "the occupied Arab territories", "Territories under
+    // Portuguese administration", "the Lebanese-Israeli sector".
+    let place_noun = |w: &str| {
+        matches!(
+            w,
+            "territories" | "territory" | "administration" | "sector" | "region" | "area"
+        )
+    };
+    let named = |w: &&str| w.starts_with(char::is_uppercase) || place_noun(w);
+    let stop = words[first_capital..]
         .iter()
-        .rposition(|w| w.starts_with(char::is_uppercase))?;
+        .position(|w| !named(w) && !joiner(w))
+        .map_or(words.len(), |k| first_capital + k);
+    // Keep up to the last word of the name: trailing joiners are the sentence's.
+    let last_capital = words[..stop].iter().rposition(named)?;
     let name = words[..=last_capital].join(" ");
     (name.chars().count() >= 3).then_some(name)
 }
@@ -479,6 +505,31 @@ mod tests {
                 Some("La situation au Liban"),
             ),
             ("Recalling its resolution 1417 (2002),", None),
+            // S/RES/451 (1979): the report's date is not part of the place.
+            (
+                "Noting from the report of the Secretary-General on the United Nations operation in Cyprus of 31 May 1979,",
+                Some("The situation in Cyprus"),
+            ),
+            // S/RES/312 (1972): a place named by a noun after its adjectives.
+            (
+                "Having reviewed the situation in the African territories under Portuguese administration,",
+                Some("The situation in the African territories under Portuguese administration"),
+            ),
+            // S/RES/91 (1951): a lower-case word ends the name.
+            (
+                "Observing that the Governments of India and Pakistan have accepted the provisions of the United Nations Commission for India and Pakistan resolutions of 13 August 1948",
+                Some("The situation in India and Pakistan"),
+            ),
+            // S/RES/94 (1951): a vacancy in the Court is no situation in a place.
+            (
+                "Noting further that a vacancy in the Court for the remainder of the deceased’s term of office has thus occurred",
+                None,
+            ),
+            // S/RES/694 (1991): the article stays ("in the Middle East").
+            (
+                "Reaffirming its efforts to achieve a comprehensive, just and lasting peace in the Middle East,",
+                Some("The situation in the Middle East"),
+            ),
         ];
         for (text, want) in cases {
             assert_eq!(subject(&[pp(text)]).as_deref(), want, "{text}");
