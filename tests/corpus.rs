@@ -432,7 +432,10 @@ fn charter_without_metadata_is_numbered_by_article() {
         let doc = fixture(path);
         assert_eq!(doc.kind, plenary::document::DocumentKind::Treaty, "{path}");
         let para = |id: &str| doc.paragraphs.iter().find(|p| p.id == id);
-        assert!(para("Art2(4)").is_some_and(|p| p.text.starts_with(opening)), "{path}");
+        assert!(
+            para("Art2(4)").is_some_and(|p| p.text.starts_with(opening)),
+            "{path}"
+        );
         assert!(para("ChVII").is_some() && para("Art51").is_some(), "{path}");
         assert!(!doc.paragraphs.iter().any(|p| p.id == "P20"), "{path}");
     }
