@@ -10,5 +10,6 @@ pub mod document;
 pub mod keymap;
 pub mod search;
 pub mod terminal;
+pub mod text;
 pub mod tui;
 pub mod ui;

@@ -4,12 +4,12 @@
 //! no control characters other than `\n` and `\f` (kept as the page-break signal the parser
 //! uses), LF line ends. Structure is the parser's business.
 
+pub use crate::text::sanitize;
 use serde::Deserialize;
 use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::str::Chars;
 
 use super::model::{DocumentKind, Language};
 use super::symbol::Symbol;
@@ -833,149 +833,6 @@ fn decode_legacy(bytes: &[u8]) -> String {
             .decode_without_bom_handling(bytes)
             .0
             .into_owned()
-    }
-}
-
-// ---------------------------------------------------------------------------------------------
-// Sanitising
-
-/// Makes text safe to put on a terminal. A document must never be able to drive the terminal.
-///
-/// - Whole escape sequences are removed, not just their ESC: CSI (`ESC [` … final byte), string
-///   sequences (OSC `ESC ]`, DCS `ESC P`, SOS, PM, APC … up to BEL, ST or the end of the line,
-///   so an unterminated one cannot swallow the document) and two-byte `ESC x`.
-/// - CRLF and lone CR become LF.
-/// - Tab becomes one space: the UI never gets raw tabs, whose width the terminal decides.
-/// - `\f` is kept: it is the page-break signal of `pdftotext` output that the parser uses.
-/// - Other C0 controls, DEL, C1 controls (U+0080–U+009F) and bidi overrides/isolates
-///   (U+202A–U+202E, U+2066–U+2069) are removed. C1 introducers (U+009B CSI, U+009D OSC) are
-///   removed alone, their parameters stay as visible text: without the introducer they are inert,
-///   and the usual source of C1 characters is a stray Windows-1252 byte (0x90, 0x9D), where
-///   swallowing the rest of the line would lose real text.
-///
-/// Returns the input borrowed when there is nothing to change (the common case), after a single
-/// byte scan.
-pub fn sanitize(text: &str) -> Cow<'_, str> {
-    let Some(first) = first_unclean(text) else {
-        return Cow::Borrowed(text);
-    };
-    let mut out = String::with_capacity(text.len());
-    out.push_str(&text[..first]);
-    let mut chars = text[first..].chars();
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' | '\x0c' => out.push(c),
-            '\t' => out.push(' '),
-            '\r' => {
-                if peek(&chars) == Some('\n') {
-                    chars.next();
-                }
-                out.push('\n');
-            }
-            '\x1b' => skip_escape(&mut chars),
-            c if is_unclean(c) => {}
-            c => out.push(c),
-        }
-    }
-    Cow::Owned(out)
-}
-
-fn is_unclean(c: char) -> bool {
-    (c < ' ' && c != '\n' && c != '\x0c')
-        || ('\u{7f}'..='\u{9f}').contains(&c)
-        || ('\u{202a}'..='\u{202e}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-}
-
-/// Byte offset of the first character `is_unclean` would flag. Works on bytes: in valid UTF-8,
-/// 0xC2 and 0xE2 are always lead bytes, so C1 controls (C2 80–9F) and the bidi characters
-/// (E2 80 AA–AE, E2 81 A6–A9) are recognised without decoding.
-fn first_unclean(text: &str) -> Option<usize> {
-    let b = text.as_bytes();
-    for (i, &x) in b.iter().enumerate() {
-        let hit = match x {
-            b'\n' | 0x0c => false,
-            0x00..=0x1f | 0x7f => true,
-            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
-            0xe2 => matches!(
-                (b.get(i + 1), b.get(i + 2)),
-                (Some(0x80), Some(0xaa..=0xae)) | (Some(0x81), Some(0xa6..=0xa9))
-            ),
-            _ => false,
-        };
-        if hit {
-            return Some(i);
-        }
-    }
-    None
-}
-
-fn peek(chars: &Chars<'_>) -> Option<char> {
-    chars.clone().next()
-}
-
-/// After ESC. Anything that is not a recognisable sequence leaves the following text alone.
-fn skip_escape(chars: &mut Chars<'_>) {
-    match peek(chars) {
-        Some('[') => {
-            chars.next();
-            skip_csi(chars);
-        }
-        Some(']' | 'P' | 'X' | '^' | '_') => {
-            chars.next();
-            skip_string(chars);
-        }
-        // Intermediate bytes then a final byte: ESC ( B, ESC # 8…
-        Some(' '..='/') => {
-            while matches!(peek(chars), Some(' '..='/')) {
-                chars.next();
-            }
-            if matches!(peek(chars), Some('0'..='~')) {
-                chars.next();
-            }
-        }
-        // Two-character sequences: ESC c, ESC 7, ESC =…
-        Some('0'..='~') => {
-            chars.next();
-        }
-        _ => {}
-    }
-}
-
-/// After CSI: parameter and intermediate bytes, then one final byte. Stops without consuming at
-/// anything else (a newline, a letter outside ASCII), which then stays text.
-fn skip_csi(chars: &mut Chars<'_>) {
-    while matches!(peek(chars), Some(' '..='?')) {
-        chars.next();
-    }
-    if matches!(peek(chars), Some('@'..='~')) {
-        chars.next();
-    }
-}
-
-/// After OSC/DCS/SOS/PM/APC: up to and including BEL or ST (ESC \ or U+009C). A line end ends it
-/// too (not consumed), and another ESC ends it without being consumed so the main loop removes
-/// that sequence as well, without recursion.
-fn skip_string(chars: &mut Chars<'_>) {
-    while let Some(c) = peek(chars) {
-        match c {
-            '\x07' | '\u{9c}' => {
-                chars.next();
-                return;
-            }
-            '\n' | '\r' => return,
-            '\x1b' => {
-                let mut ahead = chars.clone();
-                ahead.next();
-                if ahead.next() == Some('\\') {
-                    *chars = ahead;
-                }
-                return;
-            }
-            _ => {
-                chars.next();
-            }
-        }
     }
 }
 

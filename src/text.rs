@@ -1,0 +1,211 @@
+//! Text safe for a terminal and for the files plenary writes: the one sanitiser every input
+//! and output goes through. The bottom layer: it knows nothing of documents.
+
+use std::borrow::Cow;
+use std::str::Chars;
+
+/// Makes text safe to put on a terminal. A document must never be able to drive the terminal.
+///
+/// - Whole escape sequences are removed, not just their ESC: CSI (`ESC [` … final byte), string
+///   sequences (OSC `ESC ]`, DCS `ESC P`, SOS, PM, APC … up to BEL, ST or the end of the line,
+///   so an unterminated one cannot swallow the document) and two-byte `ESC x`.
+/// - CRLF and lone CR become LF.
+/// - Tab becomes one space: the UI never gets raw tabs, whose width the terminal decides.
+/// - `\f` is kept: it is the page-break signal of `pdftotext` output that the parser uses.
+/// - The line and paragraph separators U+2028 and U+2029 become LF: a terminal does not advance
+///   on them as the layout would.
+/// - Other C0 controls, DEL, C1 controls (U+0080–U+009F), bidi overrides/isolates
+///   (U+202A–U+202E, U+2066–U+2069) and marks (LRM, RLM, ALM), and the invisible zero-width
+///   characters (U+200B, U+2060, U+FEFF) are removed. The joiners ZWJ and ZWNJ stay only between
+///   two characters outside ASCII, where a script or an emoji sequence needs them. C1 introducers (U+009B CSI, U+009D OSC) are
+///   removed alone, their parameters stay as visible text: without the introducer they are inert,
+///   and the usual source of C1 characters is a stray Windows-1252 byte (0x90, 0x9D), where
+///   swallowing the rest of the line would lose real text.
+///
+/// Returns the input borrowed when there is nothing to change (the common case), after a single
+/// byte scan.
+pub fn sanitize(text: &str) -> Cow<'_, str> {
+    let Some(first) = first_unclean(text) else {
+        return Cow::Borrowed(text);
+    };
+    let mut out = String::with_capacity(text.len());
+    out.push_str(&text[..first]);
+    let mut chars = text[first..].chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\n' | '\x0c' => out.push(c),
+            '\u{2028}' | '\u{2029}' => out.push('\n'),
+            '\u{200c}' | '\u{200d}' => {
+                let before = out.chars().next_back().is_some_and(|b| !b.is_ascii());
+                let after = peek(&chars).is_some_and(|a| !a.is_ascii());
+                if before && after {
+                    out.push(c);
+                }
+            }
+            '\t' => out.push(' '),
+            '\r' => {
+                if peek(&chars) == Some('\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\x1b' => skip_escape(&mut chars),
+            c if is_unclean(c) => {}
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+fn is_unclean(c: char) -> bool {
+    (c < ' ' && c != '\n' && c != '\x0c')
+        || ('\u{7f}'..='\u{9f}').contains(&c)
+        || ('\u{202a}'..='\u{202e}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+        || matches!(
+            c,
+            '\u{200b}' | '\u{200e}' | '\u{200f}' | '\u{061c}' | '\u{2060}' | '\u{feff}'
+        )
+}
+
+/// Byte offset of the first character `sanitize` may change. Works on bytes: in valid UTF-8,
+/// 0xC2, 0xD8, 0xE2 and 0xEF are always lead bytes, so C1 controls (C2 80–9F), ALM, the bidi,
+/// separator and zero-width characters are recognised without decoding.
+fn first_unclean(text: &str) -> Option<usize> {
+    let b = text.as_bytes();
+    for (i, &x) in b.iter().enumerate() {
+        let hit = match x {
+            b'\n' | 0x0c => false,
+            0x00..=0x1f | 0x7f => true,
+            0xc2 => matches!(b.get(i + 1), Some(0x80..=0x9f)),
+            // ALM, U+061C.
+            0xd8 => b.get(i + 1) == Some(&0x9c),
+            // U+200B–U+200F, U+2028–U+202E, U+2060, U+2066–U+2069.
+            0xe2 => matches!(
+                (b.get(i + 1), b.get(i + 2)),
+                (Some(0x80), Some(0x8b..=0x8f | 0xa8..=0xae))
+                    | (Some(0x81), Some(0xa0 | 0xa6..=0xa9))
+            ),
+            // U+FEFF.
+            0xef => matches!((b.get(i + 1), b.get(i + 2)), (Some(0xbb), Some(0xbf))),
+            _ => false,
+        };
+        if hit {
+            return Some(i);
+        }
+    }
+    None
+}
+
+fn peek(chars: &Chars<'_>) -> Option<char> {
+    chars.clone().next()
+}
+
+/// After ESC. Anything that is not a recognisable sequence leaves the following text alone.
+fn skip_escape(chars: &mut Chars<'_>) {
+    match peek(chars) {
+        Some('[') => {
+            chars.next();
+            skip_csi(chars);
+        }
+        Some(']' | 'P' | 'X' | '^' | '_') => {
+            chars.next();
+            skip_string(chars);
+        }
+        // Intermediate bytes then a final byte: ESC ( B, ESC # 8…
+        Some(' '..='/') => {
+            while matches!(peek(chars), Some(' '..='/')) {
+                chars.next();
+            }
+            if matches!(peek(chars), Some('0'..='~')) {
+                chars.next();
+            }
+        }
+        // Two-character sequences: ESC c, ESC 7, ESC =…
+        Some('0'..='~') => {
+            chars.next();
+        }
+        _ => {}
+    }
+}
+
+/// After CSI: parameter and intermediate bytes, then one final byte. Stops without consuming at
+/// anything else (a newline, a letter outside ASCII), which then stays text.
+fn skip_csi(chars: &mut Chars<'_>) {
+    while matches!(peek(chars), Some(' '..='?')) {
+        chars.next();
+    }
+    if matches!(peek(chars), Some('@'..='~')) {
+        chars.next();
+    }
+}
+
+/// After OSC/DCS/SOS/PM/APC: up to and including BEL or ST (ESC \ or U+009C). A line end ends it
+/// too (not consumed), and another ESC ends it without being consumed so the main loop removes
+/// that sequence as well, without recursion.
+fn skip_string(chars: &mut Chars<'_>) {
+    while let Some(c) = peek(chars) {
+        match c {
+            '\x07' | '\u{9c}' => {
+                chars.next();
+                return;
+            }
+            '\n' | '\r' => return,
+            '\x1b' => {
+                let mut ahead = chars.clone();
+                ahead.next();
+                if ahead.next() == Some('\\') {
+                    *chars = ahead;
+                }
+                return;
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+}
+
+/// One line of text safe anywhere plenary writes it (a terminal, Markdown, JSON): sanitised,
+/// every line break and page break a space, spaces at the ends trimmed.
+pub fn clean_line(text: &str) -> String {
+    let clean = sanitize(text);
+    if !clean.contains(['\n', '\x0c']) {
+        return clean.trim().to_string();
+    }
+    clean.replace(['\n', '\x0c'], " ").trim().to_string()
+}
+
+/// Text of several lines safe anywhere plenary writes it: sanitised, page breaks as line breaks.
+pub fn clean_lines(text: &str) -> String {
+    sanitize(text).replace('\x0c', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn terminal_controls_go() {
+        // OSC 0 (window title), CSI 6n (cursor report), BEL, BS, a C1 CSI and a bidi override.
+        let hostile = "a\x1b]0;pwned\x07b\x1b[6nc\x07d\x08e\u{9b}31mf\u{202e}g";
+        assert_eq!(sanitize(hostile), "abcde31mfg");
+        assert_eq!(
+            clean_line("  one\r\ntwo\x0cthree\u{2028}four "),
+            "one two three four"
+        );
+    }
+
+    #[test]
+    fn invisible_marks_go_and_joiners_stay_where_needed() {
+        assert_eq!(sanitize("71/23\u{200d}\u{2029}du"), "71/23\ndu");
+        assert_eq!(
+            sanitize("a\u{200e}b\u{200f}c\u{061c}d\u{200b}e\u{2060}f\u{feff}g"),
+            "abcdefg"
+        );
+        // Persian needs ZWNJ ("می‌خواهم"), an emoji family needs ZWJ.
+        assert_eq!(sanitize("می\u{200c}خواهم"), "می\u{200c}خواهم");
+        assert_eq!(sanitize("👩\u{200d}👧"), "👩\u{200d}👧");
+        assert_eq!(sanitize("ab\u{200d}cd"), "abcd");
+    }
+}
