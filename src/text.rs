@@ -54,6 +54,10 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
             c => out.push(c),
         }
     }
+    // A joiner kept where a script needs it is flagged by the byte scan but left as it was.
+    if out == text {
+        return Cow::Borrowed(text);
+    }
     Cow::Owned(out)
 }
 
@@ -207,5 +211,46 @@ mod tests {
         assert_eq!(sanitize("می\u{200c}خواهم"), "می\u{200c}خواهم");
         assert_eq!(sanitize("👩\u{200d}👧"), "👩\u{200d}👧");
         assert_eq!(sanitize("ab\u{200d}cd"), "abcd");
+    }
+}
+
+/// JSON text with the characters a terminal may act on, or that reorder what it shows, written
+/// as `\uXXXX` escapes: C1 controls, bidi controls and marks, line and paragraph separators.
+/// serde_json escapes only C0 controls; the JSON stays equal, only its bytes change.
+pub fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
+    let risky = |c: char| {
+        ('\u{80}'..='\u{9f}').contains(&c)
+            || ('\u{200b}'..='\u{200f}').contains(&c)
+            || ('\u{2028}'..='\u{202e}').contains(&c)
+            || ('\u{2060}'..='\u{2069}').contains(&c)
+            || matches!(c, '\u{061c}' | '\u{feff}')
+    };
+    if !json.chars().any(risky) {
+        return std::borrow::Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if risky(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod json_tests {
+    use super::*;
+
+    #[test]
+    fn json_escapes_keep_the_value() {
+        let value = serde_json::json!({"note": "a\u{9b}31m\u{202e}b\u{2028}c"});
+        let text = serde_json::to_string(&value).expect("json");
+        let escaped = escape_json_controls(&text);
+        assert!(escaped.is_ascii(), "{escaped}");
+        assert!(escaped.contains("\\u009b") && escaped.contains("\\u202e"));
+        let back: serde_json::Value = serde_json::from_str(&escaped).expect("still JSON");
+        assert_eq!(back, value);
     }
 }
