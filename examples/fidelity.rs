@@ -455,15 +455,15 @@ fn check(doc: &Document, p: &Patterns, findings: &mut Vec<String>) -> Counts {
                 cut(&body[m.get(0).map_or(0, |m| m.start())..], 50)
             ));
         }
-        if matches!(para.kind, ParagraphKind::Preambular) {
-            if let Some(m) = p.embedded_preambular.find(body) {
-                c.joins += 1;
-                findings.push(format!(
-                    "{}: a preambular opening inside it: …{}",
-                    para.id,
-                    cut(&body[m.start()..], 50)
-                ));
-            }
+        if matches!(para.kind, ParagraphKind::Preambular)
+            && let Some(m) = p.embedded_preambular.find(body)
+        {
+            c.joins += 1;
+            findings.push(format!(
+                "{}: a preambular opening inside it: …{}",
+                para.id,
+                cut(&body[m.start()..], 50)
+            ));
         }
         if para.kind != ParagraphKind::Closing && p.embedded_closing.is_match(text) {
             c.joins += 1;
@@ -503,19 +503,19 @@ fn check(doc: &Document, p: &Patterns, findings: &mut Vec<String>) -> Counts {
         }
 
         // The printed number is the id.
-        if para.kind == ParagraphKind::Operative {
-            if let Some(n) = p.printed_number.captures(text) {
-                let printed = &n[1];
-                let id_number: String = para
-                    .id
-                    .rsplit(|ch: char| !ch.is_ascii_digit())
-                    .next()
-                    .unwrap_or("")
-                    .to_string();
-                if id_number != printed {
-                    c.id_mismatch += 1;
-                    findings.push(format!("{}: printed {printed}.", para.id));
-                }
+        if para.kind == ParagraphKind::Operative
+            && let Some(n) = p.printed_number.captures(text)
+        {
+            let printed = &n[1];
+            let id_number: String = para
+                .id
+                .rsplit(|ch: char| !ch.is_ascii_digit())
+                .next()
+                .unwrap_or("")
+                .to_string();
+            if id_number != printed {
+                c.id_mismatch += 1;
+                findings.push(format!("{}: printed {printed}.", para.id));
             }
         }
     }

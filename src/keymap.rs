@@ -415,11 +415,11 @@ fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
     if mods.contains(KeyModifiers::ALT) {
         out.push_str("Alt-");
     }
-    if let KeyCode::Char(c) = code {
-        if mods.contains(KeyModifiers::CONTROL) {
-            out.push(c.to_ascii_uppercase());
-            return out;
-        }
+    if let KeyCode::Char(c) = code
+        && mods.contains(KeyModifiers::CONTROL)
+    {
+        out.push(c.to_ascii_uppercase());
+        return out;
     }
     out.push_str(&base);
     out

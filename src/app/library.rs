@@ -163,10 +163,10 @@ pub fn load(request: &LoadRequest, tx: &Sender<Action>) {
     }
     let indexes = indexes.unwrap_or_else(|| Indexes::build(&corpus));
     // After the reader has its indexes: writing the cache is for the next start.
-    if send(LoadEvent::Indexes(indexes.clone())) {
-        if let Some(to_store) = to_store {
-            to_store.store(&corpus, &indexes);
-        }
+    if send(LoadEvent::Indexes(indexes.clone()))
+        && let Some(to_store) = to_store
+    {
+        to_store.store(&corpus, &indexes);
     }
 }
 

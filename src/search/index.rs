@@ -326,10 +326,10 @@ impl SearchIndex {
                         let r = block * 64 + bits.trailing_zeros() as usize;
                         bits &= bits - 1;
                         // `bitset` only sets bits of record numbers, which fit in u32.
-                        if let Ok(r) = u32::try_from(r) {
-                            if doc.is_none_or(|d| self.ids[r as usize].doc == d) {
-                                out.push(r);
-                            }
+                        if let Ok(r) = u32::try_from(r)
+                            && doc.is_none_or(|d| self.ids[r as usize].doc == d)
+                        {
+                            out.push(r);
                         }
                     }
                 }

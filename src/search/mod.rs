@@ -160,10 +160,10 @@ impl<'q> PieceMatcher<'q> {
     ) -> Option<Fuzzy> {
         // `cooprtion` in `cooperation` spans 11 letters for 9: allowed; a spread-out
         // subsequence is not a misspelling.
-        if tightest_span(q, t).is_some_and(|span| span <= q.len() + q.len() / 2) {
-            if let Some(score) = skim.fuzzy_match(token, self.piece) {
-                return Some(Fuzzy::Skim(score));
-            }
+        if tightest_span(q, t).is_some_and(|span| span <= q.len() + q.len() / 2)
+            && let Some(score) = skim.fuzzy_match(token, self.piece)
+        {
+            return Some(Fuzzy::Skim(score));
         }
         // Skim only finds letters in order; swapped or wrong letters (`coopreation`) need an
         // edit distance, kept to longer words where one edit still says which word was meant.

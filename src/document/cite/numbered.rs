@@ -87,10 +87,8 @@ pub(super) fn scan_keywords(text: &str, found: &mut Vec<Candidate>) {
                 });
             }
             found.append(&mut list);
-        } else if !decision {
-            if let Some(c) = title_and_date(text, word.range()) {
-                found.push(c);
-            }
+        } else if !decision && let Some(c) = title_and_date(text, word.range()) {
+            found.push(c);
         }
     }
 }

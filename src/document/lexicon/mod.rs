@@ -376,12 +376,11 @@ pub fn part_words() -> impl Iterator<Item = &'static str> {
 pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
     // An ASCII prefix over ASCII text: a byte comparison. Only 'İ' and the Kelvin sign lower to
     // ASCII, so a text whose first bytes are not ASCII takes the general path.
-    if prefix.is_ascii() {
-        if let Some(head) = text.as_bytes().get(..prefix.len()) {
-            if head.is_ascii() {
-                return head.eq_ignore_ascii_case(prefix.as_bytes());
-            }
-        }
+    if prefix.is_ascii()
+        && let Some(head) = text.as_bytes().get(..prefix.len())
+        && head.is_ascii()
+    {
+        return head.eq_ignore_ascii_case(prefix.as_bytes());
     }
     let mut want = prefix.chars();
     for c in text.chars() {
@@ -400,10 +399,10 @@ pub fn starts_with_lower(text: &str, prefix: &str) -> bool {
 pub fn ends_with_lower(text: &str, suffix: &str) -> bool {
     if suffix.is_ascii() {
         let b = text.as_bytes();
-        if let Some(tail) = b.len().checked_sub(suffix.len()).map(|at| &b[at..]) {
-            if tail.is_ascii() {
-                return tail.eq_ignore_ascii_case(suffix.as_bytes());
-            }
+        if let Some(tail) = b.len().checked_sub(suffix.len()).map(|at| &b[at..])
+            && tail.is_ascii()
+        {
+            return tail.eq_ignore_ascii_case(suffix.as_bytes());
         }
     }
     let mut want = suffix.chars().rev();
@@ -428,15 +427,14 @@ pub fn strip_word_lower<'t>(text: &'t str, word: &str) -> Option<&'t str> {
 /// The rest of `text` after `prefix`, compared in lower case (`prefix` is lower case and ends
 /// with a space, so it never ends inside the lowering of one character).
 pub fn strip_prefix_lower<'t>(text: &'t str, prefix: &str) -> Option<&'t str> {
-    if prefix.is_ascii() {
-        if let Some(head) = text.as_bytes().get(..prefix.len()) {
-            if head.is_ascii() {
-                // ASCII bytes end on a character boundary.
-                return head
-                    .eq_ignore_ascii_case(prefix.as_bytes())
-                    .then(|| &text[prefix.len()..]);
-            }
-        }
+    if prefix.is_ascii()
+        && let Some(head) = text.as_bytes().get(..prefix.len())
+        && head.is_ascii()
+    {
+        // ASCII bytes end on a character boundary.
+        return head
+            .eq_ignore_ascii_case(prefix.as_bytes())
+            .then(|| &text[prefix.len()..]);
     }
     let mut want = prefix.chars();
     for (i, c) in text.char_indices() {

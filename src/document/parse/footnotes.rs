@@ -221,42 +221,40 @@ pub(super) fn extract_footnotes(lines: Vec<Line<'_>>) -> (Vec<Line<'_>>, Vec<Not
                 continue;
             }
         }
-        if after_gap {
-            if let Some((marker, rest, slash)) =
+        if after_gap
+            && let Some((marker, rest, slash)) =
                 plain_definition(&line.text).filter(|_| sc_title_line(&line.text).is_none())
-            {
-                // A block between two halves of a paragraph: "… 2324 (XXII)" / "1 Cette
-                // question …" / "et 2325 (XXII) …".
-                let cuts_paragraph = body.last().is_some_and(|l| !ends_clause(&l.text))
-                    && lines
-                        .get(block_end(&lines, i))
-                        .is_some_and(|l| l.text.starts_with(char::is_lowercase));
-                // A number opening a line after a gap is a note's, unless the line is an
-                // operative paragraph that lost its full stop ("7 Calls upon …") or a
-                // reference wrapped there ("20 (1982) of 17 September 1982").
-                let not_text =
-                    lexicon::opening(rest) != lexicon::Opening::Operative && !rest.starts_with('(');
-                let proven = slash
-                    || not_text
-                    || reads_like_a_note(rest)
-                    || cuts_paragraph
-                    || is_called(
-                        all_text.get_or_insert_with(|| {
-                            lines
-                                .iter()
-                                .map(|l| l.text.as_ref())
-                                .collect::<Vec<_>>()
-                                .join("\n")
-                        }),
-                        &marker,
-                    );
-                if proven {
-                    let text =
-                        definition_text(&lines, &mut i, rest, |l| plain_definition(l).is_some());
-                    notes.push(Note { marker, text });
-                    cut = true;
-                    continue;
-                }
+        {
+            // A block between two halves of a paragraph: "… 2324 (XXII)" / "1 Cette
+            // question …" / "et 2325 (XXII) …".
+            let cuts_paragraph = body.last().is_some_and(|l| !ends_clause(&l.text))
+                && lines
+                    .get(block_end(&lines, i))
+                    .is_some_and(|l| l.text.starts_with(char::is_lowercase));
+            // A number opening a line after a gap is a note's, unless the line is an
+            // operative paragraph that lost its full stop ("7 Calls upon …") or a
+            // reference wrapped there ("20 (1982) of 17 September 1982").
+            let not_text =
+                lexicon::opening(rest) != lexicon::Opening::Operative && !rest.starts_with('(');
+            let proven = slash
+                || not_text
+                || reads_like_a_note(rest)
+                || cuts_paragraph
+                || is_called(
+                    all_text.get_or_insert_with(|| {
+                        lines
+                            .iter()
+                            .map(|l| l.text.as_ref())
+                            .collect::<Vec<_>>()
+                            .join("\n")
+                    }),
+                    &marker,
+                );
+            if proven {
+                let text = definition_text(&lines, &mut i, rest, |l| plain_definition(l).is_some());
+                notes.push(Note { marker, text });
+                cut = true;
+                continue;
             }
         }
         let mut line = line.clone();
@@ -430,10 +428,8 @@ pub(super) fn separator_block(lines: &[Line<'_>], mut i: usize, notes: &mut Vec<
         }
     }
     let mut groups = groups.into_iter();
-    if continues_previous {
-        if let (Some(last), Some(first)) = (notes.last_mut(), groups.next()) {
-            join_into(&mut last.text, &first);
-        }
+    if continues_previous && let (Some(last), Some(first)) = (notes.last_mut(), groups.next()) {
+        join_into(&mut last.text, &first);
     }
     markers.sort_by_key(|m| m.parse::<u32>().unwrap_or(u32::MAX));
     for marker in markers {

@@ -120,45 +120,45 @@ pub(super) fn split_front(lines: &[Line<'_>]) -> Front {
         .iter()
         .take(4)
         .position(|l| sc_title_line(&l.text).is_some());
-    if let Some(h) = heading {
-        if let Some(symbol) = sc_title_line(&lines[h].text) {
-            front.symbol = Some(symbol);
-            // "Adopted by the Security Council at its 4655th meeting, on" / "4 December 2002"
-            // (the printed resolutions of the 1990s on): header up to the enacting formula.
-            if let Some(mut f) =
-                (h + 1..lines.len().min(h + 8)).find(|&k| is_enacting_formula(&lines[k].text))
-            {
-                // "A" over the formula opens the first part (S/RES/161 (1961)).
-                if f > h + 1 && is_part_letter(&lines[f - 1].text) {
-                    f -= 1;
-                }
-                front.header = lines[..f].iter().map(|l| l.text.to_string()).collect();
-                front.body_start = f;
-                front.resolution_markers = true;
-                return front;
+    if let Some(h) = heading
+        && let Some(symbol) = sc_title_line(&lines[h].text)
+    {
+        front.symbol = Some(symbol);
+        // "Adopted by the Security Council at its 4655th meeting, on" / "4 December 2002"
+        // (the printed resolutions of the 1990s on): header up to the enacting formula.
+        if let Some(mut f) =
+            (h + 1..lines.len().min(h + 8)).find(|&k| is_enacting_formula(&lines[k].text))
+        {
+            // "A" over the formula opens the first part (S/RES/161 (1961)).
+            if f > h + 1 && is_part_letter(&lines[f - 1].text) {
+                f -= 1;
             }
-            let mut j = h + 1;
-            // "of 22 November 1967", and the document reference "[S/296]" of early texts.
-            while j < lines.len().min(4)
-                && !is_enacting_formula(&lines[j].text)
-                && (date_line(&lines[j].text) || is_document_reference(&lines[j].text))
-            {
-                j += 1;
-            }
-            front.header = lines[..j].iter().map(|l| l.text.to_string()).collect();
-            front.body_start = j;
+            front.header = lines[..f].iter().map(|l| l.text.to_string()).collect();
+            front.body_start = f;
             front.resolution_markers = true;
-            // A subject printed over the heading, in capitals: "MILITARY STAFF COMMITTEE".
-            let above: Vec<&str> = lines[..h].iter().map(|l| l.text.as_ref()).collect();
-            if !above.is_empty()
-                && above.iter().all(|l| {
-                    l.chars().any(char::is_alphabetic) && !l.chars().any(char::is_lowercase)
-                })
-            {
-                front.subject = Some(sentence_case(&above.join(" ")));
-            }
             return front;
         }
+        let mut j = h + 1;
+        // "of 22 November 1967", and the document reference "[S/296]" of early texts.
+        while j < lines.len().min(4)
+            && !is_enacting_formula(&lines[j].text)
+            && (date_line(&lines[j].text) || is_document_reference(&lines[j].text))
+        {
+            j += 1;
+        }
+        front.header = lines[..j].iter().map(|l| l.text.to_string()).collect();
+        front.body_start = j;
+        front.resolution_markers = true;
+        // A subject printed over the heading, in capitals: "MILITARY STAFF COMMITTEE".
+        let above: Vec<&str> = lines[..h].iter().map(|l| l.text.as_ref()).collect();
+        if !above.is_empty()
+            && above
+                .iter()
+                .all(|l| l.chars().any(char::is_alphabetic) && !l.chars().any(char::is_lowercase))
+        {
+            front.subject = Some(sentence_case(&above.join(" ")));
+        }
+        return front;
     }
     // Any text with an enacting formula near the top: what precedes it is header.
     if let Some(i) = lines[..limit]

@@ -81,23 +81,22 @@ pub(super) fn adoption_date(
     // ASCII lowercasing keeps byte offsets, so `pos` is valid in `joined` too.
     let lower = joined.to_ascii_lowercase();
     for key in lexicon::adopted_on() {
-        if let Some(pos) = lower.find(key) {
-            if let Some(d) = parse_date(&joined[pos..]).filter(&fits) {
-                return Some(d);
-            }
+        if let Some(pos) = lower.find(key)
+            && let Some(d) = parse_date(&joined[pos..]).filter(&fits)
+        {
+            return Some(d);
         }
     }
     // "of 22 November 1967", "17 (1947). Resolution of 10 February 1947", OCR'd "ef"/"Of".
     for h in header {
         let lower = h.to_ascii_lowercase();
-        if lower.starts_with("of ")
+        if (lower.starts_with("of ")
             || lower.starts_with("ef ")
             || lower.starts_with("du ")
-            || lower.contains("resolution of ")
+            || lower.contains("resolution of "))
+            && let Some(d) = parse_date(h).or_else(|| ocr_date(h)).filter(&fits)
         {
-            if let Some(d) = parse_date(h).or_else(|| ocr_date(h)).filter(&fits) {
-                return Some(d);
-            }
+            return Some(d);
         }
     }
     parse_date(&joined).filter(&fits).or_else(|| {

@@ -22,13 +22,12 @@ pub(super) fn is_noise(line: &str) -> bool {
         return true;
     }
     // Page 2, Page 2 of 5
-    if let Some(rest) = t.strip_prefix("Page ") {
-        if rest
+    if let Some(rest) = t.strip_prefix("Page ")
+        && rest
             .split_whitespace()
             .all(|w| w == "of" || w.bytes().all(|b| b.is_ascii_digit()))
-        {
-            return true;
-        }
+    {
+        return true;
     }
     // A line made only of layout tokens: page counters (2/5), job numbers (18-17962, 18-17962 (E),
     // 021118) and the document's own running symbol (A/RES/73/6, S/RES/1445 (2002)).

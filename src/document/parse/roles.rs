@@ -184,13 +184,12 @@ pub(super) fn part_label(text: &str) -> Option<String> {
         return None;
     }
     // A title is a heading: capitalised, short, no sentence punctuation at its end.
-    if let Some(title) = title {
-        if !title.starts_with(char::is_uppercase)
+    if let Some(title) = title
+        && (!title.starts_with(char::is_uppercase)
             || title.ends_with([',', ';', '.', ':'])
-            || title.split_whitespace().count() > 20
-        {
-            return None;
-        }
+            || title.split_whitespace().count() > 20)
+    {
+        return None;
     }
     Some(label.to_string())
 }
