@@ -211,7 +211,7 @@ pub fn document_json(d: &Document) -> Value {
 fn list(corpus: &Corpus, as_json: bool, out: &mut dyn Write) -> Result<()> {
     if as_json {
         let rows: Vec<Value> = corpus.documents.iter().map(document_summary).collect();
-        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        writeln!(out, "{}", json_text(&rows)?)?;
         return Ok(());
     }
     for (collection, members) in corpus.collections() {
@@ -238,7 +238,7 @@ fn list(corpus: &Corpus, as_json: bool, out: &mut dyn Write) -> Result<()> {
 
 fn show(d: &Document, as_json: bool, out: &mut dyn Write) -> Result<()> {
     if as_json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&document_json(d))?)?;
+        writeln!(out, "{}", json_text(&document_json(d))?)?;
         return Ok(());
     }
     writeln!(out, "{}", d.title)?;
@@ -290,7 +290,7 @@ fn cites(corpus: &Corpus, d: &Document, as_json: bool, out: &mut dyn Write) -> R
             })
             .collect();
         let v = json!({ "citations": citations, "cited_by": d.cited_by });
-        writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+        writeln!(out, "{}", json_text(&v)?)?;
         return Ok(());
     }
     writeln!(out, "Citations in {}:", d.label())?;
@@ -387,7 +387,7 @@ fn search(
 
 fn print_rows(rows: &[Value], as_json: bool, out: &mut dyn Write) -> Result<()> {
     if as_json {
-        writeln!(out, "{}", serde_json::to_string_pretty(rows)?)?;
+        writeln!(out, "{}", json_text(rows)?)?;
     } else {
         for r in rows {
             writeln!(
@@ -416,18 +416,28 @@ fn finish(rows: &[Value]) -> Result<()> {
 #[error("no paragraph matches")]
 pub struct NoMatch;
 
+/// Pretty JSON with the characters a terminal may act on escaped (see
+/// [`crate::text::escape_json_controls`]).
+fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
+    let text = serde_json::to_string_pretty(value)?;
+    Ok(crate::text::escape_json_controls(&text).into_owned())
+}
+
+/// `plenary bookmarks`. The store sanitises what it reads; each line is cleaned again as it
+/// leaves, so that nothing saved can drive the terminal, whatever wrote the file.
 fn bookmarks(as_json: bool, markdown: bool, out: &mut dyn Write) -> Result<()> {
+    use crate::text::{clean_line, clean_lines, escape_json_controls};
     let (store, warnings) = BookmarkStore::open_default();
     for w in warnings {
-        eprintln!("plenary: {w}");
+        eprintln!("plenary: {}", clean_line(&w));
     }
     if as_json {
-        writeln!(out, "{}", store.to_json())?;
+        writeln!(out, "{}", escape_json_controls(store.to_json().trim_end()))?;
     } else if markdown {
-        write!(out, "{}", store.to_markdown())?;
+        write!(out, "{}", clean_lines(&store.to_markdown()))?;
     } else {
         match store.path() {
-            Some(path) => writeln!(out, "# {}", path.display())?,
+            Some(path) => writeln!(out, "# {}", clean_line(&path.display().to_string()))?,
             None => writeln!(out, "# no config folder: bookmarks are not saved")?,
         }
         for b in store.bookmarks() {
@@ -436,15 +446,15 @@ fn bookmarks(as_json: bool, markdown: bool, out: &mut dyn Write) -> Result<()> {
             } else {
                 format!("  — {}", b.note)
             };
-            writeln!(
-                out,
+            let line = format!(
                 "{}  {:<22} {:<6} {}{}",
                 format_date(b.added),
                 b.symbol.as_deref().unwrap_or(&b.document),
                 b.paragraph,
                 b.excerpt,
                 note
-            )?;
+            );
+            writeln!(out, "{}", clean_line(&line))?;
         }
     }
     Ok(())
@@ -469,7 +479,7 @@ pub fn main_with(cli: Cli) -> Result<()> {
             let shown = crate::tui::run(load_request(&cli.library), store, warnings)?;
             // The reader's screen is gone: leave the load problems where the user can read them.
             for w in shown {
-                eprintln!("plenary: {w}");
+                eprintln!("plenary: {}", crate::text::clean_line(&w));
             }
             Ok(())
         }

@@ -178,7 +178,14 @@ fn every_write_leaves_valid_json_and_no_temporary_files() {
 
     let check = |expected: usize| {
         assert_eq!(on_disk(&path).len(), expected);
-        assert_eq!(names_in(&folder), vec!["bookmarks.json".to_string()]);
+        // The file and its lock, which stays (an empty file): no temporary file is left.
+        assert_eq!(
+            names_in(&folder),
+            vec![
+                "bookmarks.json".to_string(),
+                "bookmarks.json.lock".to_string()
+            ]
+        );
     };
     store
         .toggle(mark("d", "OP1", "Décide de proclamer"))

@@ -748,3 +748,66 @@ fn enter_typed_ahead_of_the_results_chooses_from_them() {
     assert_eq!(doc.id, "astana-declaration-2024");
     assert_eq!(app.focus, Focus::Pane);
 }
+
+// ----- bookmark saving -----
+
+fn message(app: &App) -> String {
+    app.message
+        .as_ref()
+        .map(|m| m.text.clone())
+        .unwrap_or_default()
+}
+
+/// In the reader, `b` is confirmed only once the save is in the file; a failed save says why
+/// in a few words, opens the problems once, and `q` then asks before quitting.
+#[test]
+fn bookmark_confirmed_when_saved_and_quit_asks_when_not() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("bookmarks.json");
+    let corpus = Corpus::from_documents(vec![resolution(), declaration()]);
+    let (mut store, _) = BookmarkStore::open(path.clone());
+    store.defer_saves();
+    let mut app = App::new(Library::new(corpus), store, Vec::new());
+    app.update(Action::Resize {
+        width: 120,
+        height: 40,
+    });
+    app.update(Action::FocusNext);
+    press(&mut app, KeyCode::Char('b'));
+    assert!(message(&app).ends_with("(saving…)"), "{}", message(&app));
+    assert!(!path.exists(), "the input thread wrote nothing");
+    let job = app.take_bookmark_save().expect("a save to run");
+    app.bookmarks_saved(job.run());
+    assert!(message(&app).ends_with("(saved)"), "{}", message(&app));
+    assert!(
+        std::fs::read_to_string(&path)
+            .expect("saved")
+            .contains("a-res-77-338")
+    );
+
+    // The folder turns into a file: the next save fails.
+    std::fs::remove_dir_all(dir.path()).expect("remove");
+    std::fs::write(dir.path(), "not a folder").expect("block");
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('b'));
+    let job = app.take_bookmark_save().expect("a save to run");
+    app.bookmarks_saved(job.run());
+    let msg = message(&app);
+    assert!(msg.starts_with("bookmarks not saved: "), "{msg}");
+    assert!(
+        msg.chars().count() < 80,
+        "short enough for the status line: {msg}"
+    );
+    assert!(matches!(app.popups.last(), Some(Popup::Messages { .. })));
+    assert!(app.warnings.iter().any(|w| w.contains("bookmarks.json")));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('q'));
+    assert!(
+        !app.should_quit && message(&app).contains("q again"),
+        "{}",
+        message(&app)
+    );
+    press(&mut app, KeyCode::Char('q'));
+    assert!(app.should_quit);
+    let _ = std::fs::remove_file(dir.path());
+}

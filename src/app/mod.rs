@@ -1,6 +1,7 @@
 //! The reader's state and `update(action)`: everything the user can do, with no terminal in sight.
 
 pub mod library;
+mod saving;
 pub mod stored;
 pub mod view;
 pub mod worker;
@@ -217,6 +218,8 @@ pub struct App {
     pub should_quit: bool,
     /// The bookmark deleted last, for `u` in the bookmark list.
     deleted_bookmark: Option<Bookmark>,
+    /// Bookmark saving as the user sees it (`saving.rs`).
+    saving: saving::Saving,
     /// After a jump, bring the target paragraph to the top of the pane, not its bottom edge.
     align_top: bool,
     /// Some while the library loads in the background (see `App::loading`).
@@ -269,6 +272,7 @@ impl App {
             should_quit: false,
             align_top: false,
             deleted_bookmark: None,
+            saving: saving::Saving::default(),
             loading: None,
             generation: 0,
             search_requests: Vec::new(),
@@ -533,7 +537,7 @@ impl App {
                 return;
             }
             Action::Quit => {
-                self.should_quit = true;
+                self.quit();
                 return;
             }
             _ => {}
@@ -869,9 +873,9 @@ impl App {
             added,
         };
         match self.bookmarks.toggle(bookmark) {
-            Ok(true) => self.info(format!("bookmarked {label}")),
-            Ok(false) => self.info(format!("bookmark removed: {label}")),
-            Err(e) => self.info_kind(format!("bookmark not saved: {e}"), MessageKind::Error),
+            Ok(true) => self.bookmark_changed(format!("bookmarked {label}")),
+            Ok(false) => self.bookmark_changed(format!("bookmark removed: {label}")),
+            Err(e) => self.bookmark_not_saved(&e),
         }
     }
 
@@ -1098,10 +1102,8 @@ impl App {
                         .and_then(|ta| ta.into_lines().into_iter().next())
                         .unwrap_or_default();
                     match self.bookmarks.set_note(index, text.trim()) {
-                        Ok(()) => self.info("note saved"),
-                        Err(e) => {
-                            self.info_kind(format!("note not saved: {e}"), MessageKind::Error)
-                        }
+                        Ok(()) => self.bookmark_changed("note saved".to_string()),
+                        Err(e) => self.bookmark_not_saved(&e),
                     }
                 }
                 _ => {}
@@ -1133,16 +1135,16 @@ impl App {
                     Ok(()) => {
                         *selected = index.min(self.bookmarks.bookmarks().len().saturating_sub(1));
                         self.deleted_bookmark = removed;
-                        self.info("bookmark deleted (u undoes)");
+                        self.bookmark_changed("bookmark deleted (u undoes)".to_string());
                     }
-                    Err(e) => self.info_kind(format!("not deleted: {e}"), MessageKind::Error),
+                    Err(e) => self.bookmark_not_saved(&e),
                 }
             }
             Action::UndoDelete => match self.deleted_bookmark.take() {
                 Some(b) if !self.bookmarks.contains(&b.document, &b.paragraph) => {
                     match self.bookmarks.toggle(b) {
-                        Ok(_) => self.info("bookmark restored"),
-                        Err(e) => self.info_kind(format!("not restored: {e}"), MessageKind::Error),
+                        Ok(_) => self.bookmark_changed("bookmark restored".to_string()),
+                        Err(e) => self.bookmark_not_saved(&e),
                     }
                 }
                 _ => self.info("nothing to undo"),

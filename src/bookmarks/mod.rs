@@ -10,38 +10,40 @@
 //!   untouched, start empty, and refuse to save for the rest of the session (each save
 //!   returns an error that says why). It is not renamed, since a newer plenary still reads it.
 //! - An empty file (zero bytes or only whitespace) holds nothing to keep and counts as empty.
-//! - Two plenary sessions may share the file. Before each write the file is read again and
-//!   this session's journal of changes is replayed over it, so that both sessions' additions
-//!   survive and this session's removals and note edits win for the bookmarks they touched.
-//!   A note edited here on a bookmark the other session removed brings the bookmark back:
-//!   losing text the user typed is worse than a bookmark reappearing.
-//!   (There is no lock: two saves in the same few microseconds could still race.)
+//! - Two plenary sessions may share the file. A session records its changes as operations
+//!   (add, remove, note, keyed by document and paragraph). Each save takes the file's lock
+//!   (`bookmarks.json.lock`), reads the file as it is, replays the operations over it and
+//!   writes the result before letting go, so both sessions' additions survive and this
+//!   session's removals and note edits win for the bookmarks they touched. A note edited here
+//!   on a bookmark the other session removed brings the bookmark back: losing text the user
+//!   typed is worse than a bookmark reappearing.
 //! - When saving fails (read-only folder, full disk) the change is kept in memory, the error
 //!   comes back as one line naming the file, and the next change tries again.
+//! - Text read from the file or typed in a note is sanitised: saved text never drives the
+//!   terminal.
+//! - The reader saves off its input thread ([`BookmarkWriter`]); the command line saves at once.
 
-use std::fs;
-use std::io::{self, Write};
+mod file;
+mod locate;
+mod writer;
+
+use std::collections::HashSet;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
+
+pub use file::{NotPersisted, Persisted};
+pub use locate::{fingerprint, format_date, relocate};
+pub use writer::{BookmarkWriter, SaveJob, SaveOutcome};
 
 /// The file format version this build reads and writes.
 pub const FORMAT_VERSION: u64 = 1;
 
 /// Name of the bookmarks file inside the config folder.
 pub const FILE_NAME: &str = "bookmarks.json";
-
-/// How many folded words a fingerprint keeps.
-const FINGERPRINT_WORDS: usize = 12;
-
-/// How many characters an excerpt keeps, at most, before "…".
-const EXCERPT_CHARS: usize = 80;
-
-/// Similarity (0.0–1.0) above which a paragraph elsewhere is taken to be the bookmarked one.
-const RELOCATE_THRESHOLD: f64 = 0.6;
 
 /// One bookmarked paragraph.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -84,10 +86,34 @@ impl Bookmark {
             path: path.to_string(),
             paragraph: paragraph.to_string(),
             fingerprint: fingerprint(text),
-            excerpt: excerpt(text),
+            excerpt: locate::excerpt(text),
             note: String::new(),
             added: now(),
         }
+        .sanitised()
+    }
+
+    /// The same bookmark with every text made safe for a terminal and a file: one line each,
+    /// the note keeping its line breaks.
+    pub fn sanitised(self) -> Bookmark {
+        let line = |s: String| match crate::text::sanitize(&s) {
+            std::borrow::Cow::Borrowed(t) if !t.contains(['\n', '\x0c']) => s,
+            _ => crate::text::clean_line(&s),
+        };
+        Bookmark {
+            document: line(self.document),
+            symbol: self.symbol.map(line),
+            path: line(self.path),
+            paragraph: line(self.paragraph),
+            fingerprint: line(self.fingerprint),
+            excerpt: line(self.excerpt),
+            note: crate::text::clean_lines(&self.note),
+            added: self.added,
+        }
+    }
+
+    fn key(&self) -> (String, String) {
+        (self.document.clone(), self.paragraph.clone())
     }
 
     fn is(&self, document: &str, paragraph: &str) -> bool {
@@ -117,9 +143,31 @@ pub enum BookmarkError {
     },
 }
 
+impl BookmarkError {
+    /// The reason in a few words, for a status line ("disk full"); the full text goes to the
+    /// problems pop-up.
+    pub fn short(&self) -> String {
+        match self {
+            BookmarkError::Save { source, .. } => match source.kind() {
+                io::ErrorKind::StorageFull => "disk full".to_string(),
+                io::ErrorKind::ReadOnlyFilesystem => "read-only file system".to_string(),
+                io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+                io::ErrorKind::QuotaExceeded => "quota exceeded".to_string(),
+                io::ErrorKind::NotADirectory => "a file stands where its folder should".to_string(),
+                _ => crate::text::clean_line(&source.to_string())
+                    .chars()
+                    .take(40)
+                    .collect(),
+            },
+            BookmarkError::Blocked { .. } => "the file is left untouched".to_string(),
+            BookmarkError::NoSuchBookmark { .. } => "no such bookmark".to_string(),
+        }
+    }
+}
+
 /// One change made in this session, replayed over the file as it is on disk at each save.
 #[derive(Debug, Clone)]
-enum Change {
+pub enum Change {
     Added(Bookmark),
     Removed {
         document: String,
@@ -129,65 +177,71 @@ enum Change {
     Noted(Bookmark),
 }
 
-/// What reading the file gave.
-enum Loaded {
-    Missing,
-    Bookmarks(Vec<Bookmark>),
-    /// Written by a newer plenary; the version found.
-    Newer(u64),
-    /// Unreadable or not our format; the reason, for the warning.
-    Bad(String),
-}
-
-#[derive(Serialize)]
-struct FileOut<'a> {
-    version: u64,
-    bookmarks: &'a [Bookmark],
-}
-
-#[derive(Deserialize)]
-struct FileIn {
-    bookmarks: Vec<Bookmark>,
-}
-
 /// The user's bookmarks and the file they live in.
 #[derive(Debug)]
 pub struct BookmarkStore {
     /// `None` for a store that is never saved.
     path: Option<PathBuf>,
-    bookmarks: Vec<Bookmark>,
-    /// Changes not yet written; replayed over the file at each save, cleared once saved.
+    /// Shared with a save in progress, which needs them if the file is missing.
+    bookmarks: Arc<Vec<Bookmark>>,
+    /// The (document, paragraph) of every bookmark, for `contains` at each drawn paragraph.
+    keys: HashSet<(String, String)>,
+    /// Changes not yet handed to a save; replayed over the file, cleared once saved.
     journal: Vec<Change>,
+    /// Changes handed to a save that has not reported yet.
+    in_flight: Option<Vec<Change>>,
+    /// Saves are handed out by `take_save_job` instead of made at each change.
+    deferred: bool,
     /// Set when this session must not write the file; the reason.
     blocked: Option<String>,
+    /// Why the last save failed, while changes wait for the next one.
+    failed: Option<String>,
+    /// After a failed deferred save, the next is tried at the next change, not at once.
+    retry_at_change: bool,
     /// Warnings found while saving (e.g. a file corrupted since it was opened), for the UI.
     warnings: Vec<String>,
 }
 
 impl BookmarkStore {
+    fn with_path(path: Option<PathBuf>) -> BookmarkStore {
+        BookmarkStore {
+            path,
+            bookmarks: Arc::new(Vec::new()),
+            keys: HashSet::new(),
+            journal: Vec::new(),
+            in_flight: None,
+            deferred: false,
+            blocked: None,
+            failed: None,
+            retry_at_change: false,
+            warnings: Vec::new(),
+        }
+    }
+
     /// Opens the bookmarks file at `path`. Never fails: problems come back as warnings, one
     /// line each, and the store starts empty (see the module notes for what happens to the file).
     pub fn open(path: PathBuf) -> (BookmarkStore, Vec<String>) {
-        let mut store = BookmarkStore {
-            path: Some(path.clone()),
-            bookmarks: Vec::new(),
-            journal: Vec::new(),
-            blocked: None,
-            warnings: Vec::new(),
-        };
+        Self::open_in(path, false)
+    }
+
+    /// `open`, where `own_folder` says the folder is plenary's own config folder, so that the
+    /// temporary files older versions named `.tmpXXXXXX` are ours to clean up too.
+    fn open_in(path: PathBuf, own_folder: bool) -> (BookmarkStore, Vec<String>) {
+        let mut store = BookmarkStore::with_path(Some(path.clone()));
         let mut warnings = Vec::new();
-        match load(&path) {
-            Loaded::Missing => {}
-            Loaded::Bookmarks(bookmarks) => store.bookmarks = bookmarks,
-            Loaded::Newer(version) => {
-                let reason = newer_reason(version);
+        file::remove_stale_temporaries(&path, own_folder);
+        match file::load(&path) {
+            file::Loaded::Missing => {}
+            file::Loaded::Bookmarks(bookmarks) => store.replace(bookmarks),
+            file::Loaded::Newer(version) => {
+                let reason = file::newer_reason(version);
                 warnings.push(format!(
                     "{} was written by a newer plenary (format {version}); it is left untouched and bookmarks made now are kept in memory only",
                     path.display()
                 ));
                 store.blocked = Some(reason);
             }
-            Loaded::Bad(reason) => match set_aside(&path) {
+            file::Loaded::Bad(reason) => match file::set_aside(&path) {
                 Ok(aside) => warnings.push(format!(
                     "{} {reason}; it was kept as {} and bookmarks start empty",
                     path.display(),
@@ -208,7 +262,7 @@ impl BookmarkStore {
     /// Opens `bookmarks.json` in [`crate::config::config_dir`]; in memory only if there is none.
     pub fn open_default() -> (BookmarkStore, Vec<String>) {
         match crate::config::config_dir() {
-            Some(dir) => BookmarkStore::open(dir.join(FILE_NAME)),
+            Some(dir) => BookmarkStore::open_in(dir.join(FILE_NAME), true),
             None => (
                 BookmarkStore::in_memory(),
                 vec![format!(
@@ -221,13 +275,13 @@ impl BookmarkStore {
 
     /// A store that is never written to disk.
     pub fn in_memory() -> BookmarkStore {
-        BookmarkStore {
-            path: None,
-            bookmarks: Vec::new(),
-            journal: Vec::new(),
-            blocked: None,
-            warnings: Vec::new(),
-        }
+        BookmarkStore::with_path(None)
+    }
+
+    /// From now on a change does not save: [`take_save_job`](Self::take_save_job) hands the
+    /// save to a writer thread, and [`finish_save`](Self::finish_save) takes its outcome.
+    pub fn defer_saves(&mut self) {
+        self.deferred = true;
     }
 
     /// The file this store saves to, if any.
@@ -242,53 +296,141 @@ impl BookmarkStore {
     }
 
     pub fn contains(&self, document: &str, paragraph: &str) -> bool {
-        self.bookmarks.iter().any(|b| b.is(document, paragraph))
+        // One look-up with borrowed parts would need a custom key type; the strings are short.
+        self.keys
+            .contains(&(document.to_string(), paragraph.to_string()))
+    }
+
+    /// Whether changes made here are not in the file yet.
+    pub fn has_unsaved(&self) -> bool {
+        self.path.is_some() && (!self.journal.is_empty() || self.in_flight.is_some())
+    }
+
+    /// Why the last save failed, while its changes wait for the next one.
+    pub fn failure(&self) -> Option<&str> {
+        self.failed.as_deref()
+    }
+
+    /// Whether a save handed out has not reported yet.
+    pub fn saving(&self) -> bool {
+        self.in_flight.is_some()
     }
 
     /// Adds `b`, or removes the bookmark on the same (document, paragraph) if there is one.
     /// `Ok(true)` when the paragraph is now bookmarked. On `Err` the change is still made in
-    /// memory (ask [`contains`](Self::contains)) and the next change retries the save.
+    /// memory (ask [`contains`](Self::contains)) and the next change retries the save. With
+    /// saves deferred, `Ok` means the change is made and waits for its save.
     pub fn toggle(&mut self, b: Bookmark) -> Result<bool, BookmarkError> {
+        let b = b.sanitised();
         let now_bookmarked = if self.contains(&b.document, &b.paragraph) {
-            self.bookmarks.retain(|x| !x.is(&b.document, &b.paragraph));
+            Arc::make_mut(&mut self.bookmarks).retain(|x| !x.is(&b.document, &b.paragraph));
+            self.keys.remove(&b.key());
             self.journal.push(Change::Removed {
                 document: b.document,
                 paragraph: b.paragraph,
             });
             false
         } else {
-            self.bookmarks.push(b.clone());
+            self.keys.insert(b.key());
+            Arc::make_mut(&mut self.bookmarks).push(b.clone());
             self.journal.push(Change::Added(b));
             true
         };
-        self.save()?;
+        self.changed()?;
         Ok(now_bookmarked)
     }
 
     /// Removes the bookmark at `index` in [`bookmarks`](Self::bookmarks).
     pub fn remove(&mut self, index: usize) -> Result<(), BookmarkError> {
         self.check_index(index)?;
-        let b = self.bookmarks.remove(index);
+        let b = Arc::make_mut(&mut self.bookmarks).remove(index);
+        self.keys.remove(&b.key());
         self.journal.push(Change::Removed {
             document: b.document,
             paragraph: b.paragraph,
         });
-        self.save()
+        self.changed()
     }
 
-    /// Replaces the note of the bookmark at `index`.
+    /// Replaces the note of the bookmark at `index`. Control characters in it are dropped.
     pub fn set_note(&mut self, index: usize, note: &str) -> Result<(), BookmarkError> {
         self.check_index(index)?;
-        let b = &mut self.bookmarks[index];
-        b.note = note.to_string();
+        let b = &mut Arc::make_mut(&mut self.bookmarks)[index];
+        b.note = crate::text::clean_lines(note);
         self.journal.push(Change::Noted(b.clone()));
-        self.save()
+        self.changed()
     }
 
     /// Warnings that came up while saving since the last call (e.g. the file was found
     /// corrupt and kept aside), one line each.
     pub fn take_warnings(&mut self) -> Vec<String> {
         std::mem::take(&mut self.warnings)
+    }
+
+    /// With saves deferred: the save of every change not yet handed out, unless one is still
+    /// in progress, there is nothing to save, or this session may not write the file.
+    pub fn take_save_job(&mut self) -> Option<SaveJob> {
+        let path = self.path.clone()?;
+        if !self.deferred
+            || self.in_flight.is_some()
+            || self.journal.is_empty()
+            || self.blocked.is_some()
+            || self.retry_at_change
+        {
+            return None;
+        }
+        let changes = std::mem::take(&mut self.journal);
+        self.in_flight = Some(changes.clone());
+        Some(SaveJob {
+            path,
+            changes,
+            ours: Arc::clone(&self.bookmarks),
+        })
+    }
+
+    /// Takes the outcome of the save [`take_save_job`](Self::take_save_job) handed out: the
+    /// file's bookmarks, with the changes made since replayed over them; or, on failure, its
+    /// changes back in the journal for the next save. Returns the error, if any.
+    pub fn finish_save(&mut self, outcome: SaveOutcome) -> Option<BookmarkError> {
+        let sent = self.in_flight.take().unwrap_or_default();
+        match outcome {
+            Ok(saved) => {
+                self.warnings.extend(saved.warnings);
+                self.replace(file::replay(saved.merged, &self.journal));
+                self.failed = None;
+                None
+            }
+            Err(not) => {
+                // The changes sent go before the ones made since, in the order they were made.
+                let mut journal = sent;
+                journal.append(&mut self.journal);
+                self.journal = journal;
+                if not.blocks
+                    && let BookmarkError::Blocked { reason, .. } = &not.error
+                {
+                    self.blocked = Some(reason.clone());
+                }
+                self.failed = Some(not.error.short());
+                self.retry_at_change = true;
+                Some(not.error)
+            }
+        }
+    }
+
+    /// Saves every change not yet in the file, now, on this thread (at quit, once the writer
+    /// has stopped). Also with saves deferred.
+    pub fn flush(&mut self) -> Result<(), BookmarkError> {
+        if let Some(mut sent) = self.in_flight.take() {
+            sent.append(&mut self.journal);
+            self.journal = sent;
+        }
+        self.save()
+    }
+
+    /// Writes this session's bookmarks, as it sees them, to `path` (a place to keep them when
+    /// the bookmarks file cannot be written).
+    pub fn write_copy(&self, path: &Path) -> Result<(), BookmarkError> {
+        file::write_atomically(path, &file::render(&self.bookmarks))
     }
 
     /// The bookmarks as a Markdown list grouped by document, for export.
@@ -298,16 +440,20 @@ impl BookmarkStore {
             out.push_str("\nNo bookmarks yet.\n");
             return out;
         }
-        // Documents in order of their first bookmark.
+        // Documents in order of their first bookmark; each document's bookmarks in order.
         let mut documents: Vec<&str> = Vec::new();
-        for b in &self.bookmarks {
-            if !documents.contains(&b.document.as_str()) {
+        let mut by_document: std::collections::HashMap<&str, Vec<&Bookmark>> =
+            std::collections::HashMap::new();
+        for b in self.bookmarks.iter() {
+            let list = by_document.entry(&b.document).or_default();
+            if list.is_empty() {
                 documents.push(&b.document);
             }
+            list.push(b);
         }
         for document in documents {
-            let mut in_doc = self.bookmarks.iter().filter(|b| b.document == document);
-            let Some(first) = in_doc.next() else { continue };
+            let in_doc = &by_document[document];
+            let first = in_doc[0];
             out.push('\n');
             match &first.symbol {
                 Some(symbol) if symbol != document => {
@@ -315,7 +461,7 @@ impl BookmarkStore {
                 }
                 _ => out.push_str(&format!("## {document}\n\n")),
             }
-            for b in std::iter::once(first).chain(in_doc) {
+            for b in in_doc {
                 out.push_str(&format!(
                     "- **{}** “{}” (added {})\n",
                     b.paragraph,
@@ -332,7 +478,12 @@ impl BookmarkStore {
 
     /// The bookmarks in the file format, for export.
     pub fn to_json(&self) -> String {
-        render(&self.bookmarks)
+        file::render(&self.bookmarks)
+    }
+
+    fn replace(&mut self, bookmarks: Vec<Bookmark>) {
+        self.keys = bookmarks.iter().map(Bookmark::key).collect();
+        self.bookmarks = Arc::new(bookmarks);
     }
 
     fn check_index(&self, index: usize) -> Result<(), BookmarkError> {
@@ -349,6 +500,21 @@ impl BookmarkStore {
         })
     }
 
+    /// After a change: saved now, or left for the writer when saves are deferred.
+    fn changed(&mut self) -> Result<(), BookmarkError> {
+        self.retry_at_change = false;
+        if self.deferred && self.path.is_some() {
+            return match &self.blocked {
+                Some(reason) => Err(BookmarkError::Blocked {
+                    path: self.path.clone().unwrap_or_default(),
+                    reason: reason.clone(),
+                }),
+                None => Ok(()),
+            };
+        }
+        self.save()
+    }
+
     /// Merges this session's journal into the file as it is now, and writes it atomically.
     fn save(&mut self) -> Result<(), BookmarkError> {
         let Some(path) = self.path.clone() else {
@@ -361,164 +527,17 @@ impl BookmarkStore {
                 reason: reason.clone(),
             });
         }
-        let base = match load(&path) {
-            Loaded::Bookmarks(on_disk) => on_disk,
-            // Nothing on disk to merge with: what we hold is the best copy there is.
-            Loaded::Missing => self.bookmarks.clone(),
-            Loaded::Newer(version) => {
-                let reason = newer_reason(version);
-                self.blocked = Some(reason.clone());
-                return Err(BookmarkError::Blocked { path, reason });
-            }
-            Loaded::Bad(reason) => match set_aside(&path) {
-                Ok(aside) => {
-                    self.warnings.push(format!(
-                        "{} {reason}; it was kept as {} and replaced by this session's bookmarks",
-                        path.display(),
-                        aside.display()
-                    ));
-                    self.bookmarks.clone()
-                }
-                Err(err) => {
-                    let reason = format!("{reason} and could not be moved aside ({err})");
-                    self.blocked = Some(reason.clone());
-                    return Err(BookmarkError::Blocked { path, reason });
-                }
-            },
-        };
-        let merged = replay(base, &self.journal);
-        // Keep the merged view even if writing fails: it holds every change of ours.
-        self.bookmarks = merged;
-        write_atomically(&path, &render(&self.bookmarks))?;
-        self.journal.clear();
-        Ok(())
-    }
-}
-
-/// A folded, accent-free summary of the start of `text`: its first words, lowercase,
-/// without diacritics, punctuation or footnote calls, separated by single spaces.
-pub fn fingerprint(text: &str) -> String {
-    let mut words = folded_words(text);
-    words.truncate(FINGERPRINT_WORDS);
-    words.join(" ")
-}
-
-/// The index in `paragraphs` (id, text) of the paragraph `b` points at:
-/// the paragraph with the same id if its fingerprint still matches; otherwise the paragraph
-/// whose fingerprint is most alike (above a threshold, ties going to the one nearest the
-/// old id); otherwise the same id if it still exists; otherwise `None`.
-pub fn relocate(b: &Bookmark, paragraphs: &[(&str, &str)]) -> Option<usize> {
-    let same_id = paragraphs.iter().position(|(id, _)| *id == b.paragraph);
-    if let Some(i) = same_id {
-        if fingerprint(paragraphs[i].1) == b.fingerprint {
-            return Some(i);
-        }
-    }
-    let wanted: Vec<&str> = b.fingerprint.split_whitespace().collect();
-    if !wanted.is_empty() {
-        let anchor = same_id.unwrap_or(0);
-        let mut best: Option<(f64, usize)> = None;
-        for (i, (_, text)) in paragraphs.iter().enumerate() {
-            let found = fingerprint(text);
-            let found: Vec<&str> = found.split_whitespace().collect();
-            let score = similarity(&wanted, &found);
-            if score <= RELOCATE_THRESHOLD {
-                continue;
-            }
-            let better = match best {
-                None => true,
-                Some((best_score, best_i)) => {
-                    score > best_score
-                        || (score == best_score && i.abs_diff(anchor) < best_i.abs_diff(anchor))
-                }
-            };
-            if better {
-                best = Some((score, i));
+        let journal = std::mem::take(&mut self.journal);
+        let outcome = file::persist(&path, &journal, &self.bookmarks);
+        self.in_flight = Some(journal);
+        match self.finish_save(outcome) {
+            None => Ok(()),
+            Some(error) => {
+                // Keep the merged view of what we hold: it has every change of ours.
+                Err(error)
             }
         }
-        if let Some((_, i)) = best {
-            return Some(i);
-        }
     }
-    same_id
-}
-
-/// `YYYY-MM-DD` (UTC) for a Unix time in seconds.
-pub fn format_date(unix: u64) -> String {
-    let (year, month, day) = civil_from_days(unix / 86_400);
-    format!("{year:04}-{month:02}-{day:02}")
-}
-
-/// Howard Hinnant's days-to-civil algorithm, for days since 1970-01-01 (never negative here).
-fn civil_from_days(days: u64) -> (u64, u64, u64) {
-    let z = days + 719_468;
-    let era = z / 146_097;
-    let doe = z % 146_097; // [0, 146096]
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365; // [0, 399]
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100); // [0, 365]
-    let mp = (5 * doy + 2) / 153; // [0, 11], March-based
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + u64::from(month <= 2);
-    (year, month, day)
-}
-
-/// Dice coefficient over the longest common subsequence of words: word order counts, but an
-/// inserted or dropped word costs little.
-fn similarity(a: &[&str], b: &[&str]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let mut prev = vec![0usize; b.len() + 1];
-    for wa in a {
-        let mut row = vec![0usize; b.len() + 1];
-        for (j, wb) in b.iter().enumerate() {
-            row[j + 1] = if wa == wb {
-                prev[j] + 1
-            } else {
-                row[j].max(prev[j + 1])
-            };
-        }
-        prev = row;
-    }
-    let lcs = prev[b.len()];
-    2.0 * lcs as f64 / (a.len() + b.len()) as f64
-}
-
-fn folded_words(text: &str) -> Vec<String> {
-    // Footnote calls are kept in paragraph text as superscript digits glued to a word
-    // ("résolution¹"); dropping them keeps the word itself.
-    let folded: String = text
-        .nfd()
-        .filter(|c| !is_combining_mark(*c) && !is_superscript_digit(*c))
-        .flat_map(char::to_lowercase)
-        .collect();
-    folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
-fn is_superscript_digit(c: char) -> bool {
-    matches!(
-        c,
-        '\u{2070}' | '\u{00B9}' | '\u{00B2}' | '\u{00B3}' | '\u{2074}'..='\u{2079}'
-    )
-}
-
-/// The first characters of `text` on one line, cut at a word boundary, with "…" if cut.
-fn excerpt(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= EXCERPT_CHARS {
-        return flat;
-    }
-    let cut: String = flat.chars().take(EXCERPT_CHARS).collect();
-    let cut = match cut.rfind(' ') {
-        Some(space) if space > EXCERPT_CHARS / 2 => &cut[..space],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
 }
 
 fn now() -> u64 {
@@ -528,143 +547,5 @@ fn now() -> u64 {
         .unwrap_or(0)
 }
 
-fn newer_reason(version: u64) -> String {
-    format!("it is in format {version}, newer than this plenary's format {FORMAT_VERSION}")
-}
-
-/// Applies this session's changes over `base`, the file as it is on disk now.
-fn replay(mut base: Vec<Bookmark>, journal: &[Change]) -> Vec<Bookmark> {
-    for change in journal {
-        match change {
-            Change::Added(b) => {
-                if !base.iter().any(|x| x.is(&b.document, &b.paragraph)) {
-                    base.push(b.clone());
-                }
-            }
-            Change::Removed {
-                document,
-                paragraph,
-            } => base.retain(|x| !x.is(document, paragraph)),
-            Change::Noted(b) => match base.iter_mut().find(|x| x.is(&b.document, &b.paragraph)) {
-                Some(x) => x.note = b.note.clone(),
-                None => base.push(b.clone()),
-            },
-        }
-    }
-    base
-}
-
-fn load(path: &Path) -> Loaded {
-    let bytes = match fs::read(path) {
-        Ok(bytes) => bytes,
-        // A file standing where the folder should be also means there is no bookmarks file:
-        // nothing to keep aside, and saving will say why it cannot create the folder.
-        Err(err)
-            if matches!(
-                err.kind(),
-                io::ErrorKind::NotFound | io::ErrorKind::NotADirectory
-            ) =>
-        {
-            return Loaded::Missing;
-        }
-        Err(err) => return Loaded::Bad(format!("could not be read ({err})")),
-    };
-    let Ok(text) = std::str::from_utf8(&bytes) else {
-        return Loaded::Bad("is not UTF-8 text".to_string());
-    };
-    if text.trim().is_empty() {
-        return Loaded::Bookmarks(Vec::new());
-    }
-    let value: serde_json::Value = match serde_json::from_str(text) {
-        Ok(value) => value,
-        Err(err) => return Loaded::Bad(format!("is not valid JSON ({err})")),
-    };
-    match value.get("version").and_then(serde_json::Value::as_u64) {
-        Some(FORMAT_VERSION) => {}
-        Some(version) if version > FORMAT_VERSION => return Loaded::Newer(version),
-        _ => return Loaded::Bad("has no known format version".to_string()),
-    }
-    match serde_json::from_value::<FileIn>(value) {
-        Ok(file) => {
-            // A hand-edited file may repeat a paragraph; the first entry wins.
-            let mut bookmarks: Vec<Bookmark> = Vec::with_capacity(file.bookmarks.len());
-            for b in file.bookmarks {
-                if !bookmarks.iter().any(|x| x.is(&b.document, &b.paragraph)) {
-                    bookmarks.push(b);
-                }
-            }
-            Loaded::Bookmarks(bookmarks)
-        }
-        Err(err) => Loaded::Bad(format!("is not a bookmarks file ({err})")),
-    }
-}
-
-/// Renames an unusable file to `<name>.corrupt-<unix time>` (with `-2`, `-3`… if taken)
-/// so that nothing in it is lost; returns the new path.
-fn set_aside(path: &Path) -> io::Result<PathBuf> {
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| FILE_NAME.to_string());
-    let stamp = now();
-    for attempt in 1..=100u32 {
-        let aside_name = if attempt == 1 {
-            format!("{name}.corrupt-{stamp}")
-        } else {
-            format!("{name}.corrupt-{stamp}-{attempt}")
-        };
-        let aside = path.with_file_name(aside_name);
-        // rename() replaces an existing target on Unix; never replace an earlier kept file.
-        if fs::symlink_metadata(&aside).is_ok() {
-            continue;
-        }
-        fs::rename(path, &aside)?;
-        return Ok(aside);
-    }
-    Err(io::Error::new(
-        io::ErrorKind::AlreadyExists,
-        "too many kept-aside files with the same time",
-    ))
-}
-
-fn render(bookmarks: &[Bookmark]) -> String {
-    let file = FileOut {
-        version: FORMAT_VERSION,
-        bookmarks,
-    };
-    // Serializing plain strings and integers cannot fail; fall back to an empty list rather
-    // than panic, should that ever change.
-    let mut text = serde_json::to_string_pretty(&file)
-        .unwrap_or_else(|_| format!("{{\"version\": {FORMAT_VERSION}, \"bookmarks\": []}}"));
-    text.push('\n');
-    text
-}
-
-/// Temporary file in the same folder, write, `sync_all`, rename over `path`: a crash leaves
-/// either the old file or the new one, never half of one.
-fn write_atomically(path: &Path, contents: &str) -> Result<(), BookmarkError> {
-    let fail = |step: &'static str| {
-        move |source: io::Error| BookmarkError::Save {
-            path: path.to_path_buf(),
-            step,
-            source,
-        }
-    };
-    let dir = match path.parent() {
-        Some(dir) if !dir.as_os_str().is_empty() => dir,
-        _ => Path::new("."),
-    };
-    fs::create_dir_all(dir).map_err(fail("creating the folder"))?;
-    let mut tmp =
-        tempfile::NamedTempFile::new_in(dir).map_err(fail("creating a temporary file"))?;
-    tmp.write_all(contents.as_bytes())
-        .map_err(fail("writing"))?;
-    tmp.as_file().sync_all().map_err(fail("flushing to disk"))?;
-    tmp.persist(path)
-        .map_err(|err| fail("replacing the file")(err.error))?;
-    // Make the rename itself durable; not every platform can open a folder, so this is best effort.
-    if let Ok(folder) = fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
-}
+#[cfg(test)]
+mod tests;
