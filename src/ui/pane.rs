@@ -71,8 +71,9 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
     let top = app.pane_scroll;
     let bottom = top + body.height as usize;
     let mut lines: Vec<Line> = Vec::with_capacity(body.height as usize);
+    // Rows are numbered from the top of the whole pane; [top, bottom) is on screen. Only the
+    // rows on screen are made: a paragraph may be far longer than the pane.
     let mut start = 0;
-    let mut skip = 0;
     for (i, (&(d, p), &h)) in entries.iter().zip(&heights).enumerate() {
         if start + h <= top {
             start += h;
@@ -80,9 +81,6 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
         }
         if start >= bottom {
             break;
-        }
-        if lines.is_empty() {
-            skip = top.saturating_sub(start);
         }
         let Some(document) = app.library.document(d) else {
             break;
@@ -92,12 +90,16 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
         };
         let marked = app.bookmarks.contains(&document.id, &para.id);
         let is_selected = i == selected;
+        let mut text_top = start;
         if labels && crate::app::starts_document_group(&entries, i) {
-            let label = format!("── {} · {}", document.short_label(), document.title);
-            lines.push(Line::from(Span::styled(
-                truncate(&clean(&label), body.width as usize),
-                theme::DIM,
-            )));
+            if start >= top {
+                let label = format!("── {} · {}", document.short_label(), document.title);
+                lines.push(Line::from(Span::styled(
+                    truncate(&clean(&label), body.width as usize),
+                    theme::DIM,
+                )));
+            }
+            text_top += 1;
         }
         let highlights = query
             .map(|q| crate::search::highlight(q, &para.text))
@@ -107,27 +109,26 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
             &highlights,
             text_width,
             gutter,
-            is_selected,
-            marked,
+            (is_selected, marked),
+            top.saturating_sub(text_top)..bottom.saturating_sub(text_top),
         ));
         start += h;
     }
-    let visible: Vec<Line> = lines
-        .into_iter()
-        .skip(skip)
-        .take(body.height as usize)
-        .collect();
-    frame.render_widget(Text::new(visible), body);
+    lines.truncate(body.height as usize);
+    frame.render_widget(Text::new(lines), body);
 }
 
-/// A paragraph as screen lines: the gutter (star, id) then the wrapped, styled text.
+/// A paragraph as screen lines: the gutter (star, id) then the wrapped, styled text. Only the
+/// lines numbered in `shown` are made (the rest of a long paragraph is off screen); the first
+/// line is numbered 0. `(selected, bookmarked)` pick the gutter's look. Linear in the text and
+/// its styled ranges, whatever their number.
 pub fn paragraph_lines(
     para: &Paragraph,
     highlights: &[Range<usize>],
     text_width: usize,
     gutter: usize,
-    selected: bool,
-    bookmarked: bool,
+    (selected, bookmarked): (bool, bool),
+    shown: Range<usize>,
 ) -> Vec<Line<'static>> {
     let segments = styled_segments(para, highlights);
     let base = if selected {
@@ -136,40 +137,62 @@ pub fn paragraph_lines(
         Style::default()
     };
     let id = truncate(&clean(&para.id), gutter.saturating_sub(2));
-    wrap(&para.text, text_width)
-        .into_iter()
-        .enumerate()
-        .map(|(n, line)| {
-            let mut spans = Vec::new();
-            if n == 0 {
-                let star = if bookmarked { "★" } else { " " };
-                spans.push(Span::styled(star, theme::BOOKMARK));
-                let gutter_style = if selected {
-                    theme::SELECTED_ROW
-                } else {
-                    theme::GUTTER
-                };
-                spans.push(Span::styled(id.clone(), gutter_style));
-                let pad = gutter.saturating_sub(1 + crate::app::view::str_width(&id));
-                spans.push(Span::raw(" ".repeat(pad)));
+    let wrapped = wrap(&para.text, text_width);
+    let mut out = Vec::with_capacity(shown.len().min(wrapped.len()));
+    // Segments and lines both run forward through the text: one pointer serves every line.
+    let mut next = 0;
+    for (n, line) in wrapped.into_iter().enumerate() {
+        if n >= shown.end {
+            break;
+        }
+        while next < segments.len() && segments[next].0.end <= line.start {
+            next += 1;
+        }
+        if n < shown.start {
+            continue;
+        }
+        let mut spans = Vec::new();
+        if n == 0 {
+            let star = if bookmarked { "★" } else { " " };
+            spans.push(Span::styled(star, theme::BOOKMARK));
+            let gutter_style = if selected {
+                theme::SELECTED_ROW
             } else {
-                spans.push(Span::raw(" ".repeat(gutter)));
+                theme::GUTTER
+            };
+            spans.push(Span::styled(id.clone(), gutter_style));
+            let pad = gutter.saturating_sub(1 + crate::app::view::str_width(&id));
+            spans.push(Span::raw(" ".repeat(pad)));
+        } else {
+            spans.push(Span::raw(" ".repeat(gutter)));
+        }
+        for (range, style) in segments[next..]
+            .iter()
+            .take_while(|(range, _)| range.start < line.end)
+        {
+            let a = range.start.max(line.start);
+            let b = range.end.min(line.end);
+            if a < b {
+                let text = clean(&para.text[a..b]);
+                spans.push(Span::styled(text, base.patch(*style)));
             }
-            for (range, style) in &segments {
-                let a = range.start.max(line.start);
-                let b = range.end.min(line.end);
-                if a < b {
-                    let text = clean(&para.text[a..b]);
-                    spans.push(Span::styled(text, base.patch(*style)));
-                }
-            }
-            Line::from(spans)
-        })
-        .collect()
+        }
+        out.push(Line::from(spans));
+    }
+    out
 }
+
+/// The kinds of styled range, in the order their styles are laid over each other.
+const LAYERS: [Style; 4] = [
+    theme::EMPHASIS,
+    theme::FOOTNOTE,
+    theme::CITATION,
+    theme::HIGHLIGHT,
+];
 
 /// The paragraph text cut where its style changes: emphasis, footnote calls, citations, matches.
 /// Ranges that are out of bounds or not on char boundaries are ignored rather than trusted.
+/// One sweep over the sorted range ends: O(k log k) for k ranges.
 pub fn styled_segments(
     para: &Paragraph,
     highlights: &[Range<usize>],
@@ -181,36 +204,175 @@ pub fn styled_segments(
             && text.is_char_boundary(r.start)
             && text.is_char_boundary(r.end)
     };
-    let mut styled: Vec<(Range<usize>, Style)> = Vec::new();
+    // (position, layer, +1 at a start or -1 at an end).
+    let mut ends: Vec<(usize, usize, i32)> = Vec::new();
+    let mut add = |r: Range<usize>, layer: usize| {
+        if valid(&r) {
+            ends.push((r.start, layer, 1));
+            ends.push((r.end, layer, -1));
+        }
+    };
     for m in &para.markup {
-        let style = match m {
-            Markup::Emphasis { .. } => theme::EMPHASIS,
-            Markup::Superscript { .. } | Markup::FootnoteRef { .. } => theme::FOOTNOTE,
+        let layer = match m {
+            Markup::Emphasis { .. } => 0,
+            Markup::Superscript { .. } | Markup::FootnoteRef { .. } => 1,
         };
-        styled.push((m.range(), style));
+        add(m.range(), layer);
     }
     for c in &para.citations {
-        styled.push((c.range.clone(), theme::CITATION));
+        add(c.range.clone(), 2);
     }
     for h in highlights {
-        styled.push((h.clone(), theme::HIGHLIGHT));
+        add(h.clone(), 3);
     }
-    styled.retain(|(r, _)| valid(r));
-    let mut cuts: Vec<usize> = vec![0, text.len()];
-    for (r, _) in &styled {
-        cuts.push(r.start);
-        cuts.push(r.end);
+    ends.sort_unstable_by_key(|&(at, _, _)| at);
+    let mut active = [0i32; LAYERS.len()];
+    let mut out = Vec::with_capacity(ends.len() + 1);
+    let mut from = 0;
+    let mut i = 0;
+    while from < text.len() || i < ends.len() {
+        // Every change at `from` first, then the piece up to the next change.
+        while i < ends.len() && ends[i].0 == from {
+            active[ends[i].1] += ends[i].2;
+            i += 1;
+        }
+        let to = ends.get(i).map_or(text.len(), |e| e.0);
+        if to <= from {
+            break;
+        }
+        let style = LAYERS
+            .iter()
+            .zip(active)
+            .filter(|(_, n)| *n > 0)
+            .fold(Style::default(), |s, (st, _)| s.patch(*st));
+        out.push((from..to, style));
+        from = to;
     }
-    cuts.sort_unstable();
-    cuts.dedup();
-    cuts.windows(2)
-        .map(|w| {
-            let piece = w[0]..w[1];
-            let style = styled
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::{Citation, Reference};
+    use proptest::prelude::*;
+
+    /// The styles as the first version computed them, every range checked at every cut: slow,
+    /// plainly right, the reference for the sweep.
+    fn reference(para: &Paragraph, highlights: &[Range<usize>]) -> Vec<(Range<usize>, Style)> {
+        let text = &para.text;
+        let mut styled: Vec<(Range<usize>, Style)> = Vec::new();
+        for m in &para.markup {
+            let style = match m {
+                Markup::Emphasis { .. } => theme::EMPHASIS,
+                _ => theme::FOOTNOTE,
+            };
+            styled.push((m.range(), style));
+        }
+        for c in &para.citations {
+            styled.push((c.range.clone(), theme::CITATION));
+        }
+        for h in highlights {
+            styled.push((h.clone(), theme::HIGHLIGHT));
+        }
+        styled.retain(|(r, _)| r.start < r.end && r.end <= text.len());
+        // Layered in kind order, as the sweep does.
+        styled.sort_by_key(|(_, s)| LAYERS.iter().position(|l| l == s));
+        let mut cuts: Vec<usize> = vec![0, text.len()];
+        for (r, _) in &styled {
+            cuts.push(r.start);
+            cuts.push(r.end);
+        }
+        cuts.sort_unstable();
+        cuts.dedup();
+        cuts.windows(2)
+            .map(|w| {
+                let style = styled
+                    .iter()
+                    .filter(|(r, _)| r.start <= w[0] && w[1] <= r.end)
+                    .fold(Style::default(), |s, (_, st)| s.patch(*st));
+                (w[0]..w[1], style)
+            })
+            .collect()
+    }
+
+    fn paragraph(text: &str, emphasis: &[Range<usize>], cites: &[Range<usize>]) -> Paragraph {
+        Paragraph {
+            id: "OP1".into(),
+            kind: crate::document::ParagraphKind::Operative,
+            part: None,
+            text: text.into(),
+            markup: emphasis
                 .iter()
-                .filter(|(r, _)| r.start <= piece.start && piece.end <= r.end)
-                .fold(Style::default(), |s, (_, st)| s.patch(*st));
-            (piece, style)
+                .map(|r| Markup::Emphasis {
+                    start: r.start,
+                    end: r.end,
+                })
+                .collect(),
+            footnotes: Vec::new(),
+            citations: cites
+                .iter()
+                .map(|r| Citation {
+                    text: text[r.clone()].to_string(),
+                    range: r.clone(),
+                    reference: Reference::Charter { part: None },
+                    symbol: None,
+                    target: None,
+                    paragraph: None,
+                    pinpoint: None,
+                    url: None,
+                })
+                .collect(),
+        }
+    }
+
+    fn ranges(len: usize) -> impl Strategy<Value = Vec<Range<usize>>> {
+        prop::collection::vec((0..=len, 0..=len), 0..12).prop_map(|v| {
+            v.into_iter()
+                .map(|(a, b)| a.min(b)..a.max(b))
+                .collect::<Vec<_>>()
         })
-        .collect()
+    }
+
+    proptest! {
+        #[test]
+        fn sweep_equals_reference(
+            emphasis in ranges(40),
+            cites in ranges(40),
+            highlights in ranges(40),
+        ) {
+            let para = paragraph(&"x".repeat(40), &emphasis, &cites);
+            prop_assert_eq!(styled_segments(&para, &highlights), reference(&para, &highlights));
+        }
+    }
+
+    /// A paragraph citing 20,000 resolutions: the rows asked for, and only those, are made,
+    /// each styled as its text is.
+    #[test]
+    fn only_the_rows_shown_are_made() {
+        let piece = "resolution 242 (1967), ";
+        let text = piece.repeat(20_000);
+        let cites: Vec<Range<usize>> = (0..20_000)
+            .map(|i| i * piece.len()..i * piece.len() + piece.len() - 2)
+            .collect();
+        let para = paragraph(&text, &[], &cites);
+        let all = wrap(&para.text, 60).len();
+        let rows = paragraph_lines(&para, &[], 60, 6, (false, false), 5_000..5_030);
+        assert_eq!(rows.len(), 30);
+        assert!(all > 5_030, "{all}");
+        for row in &rows {
+            let cited = row
+                .spans
+                .iter()
+                .filter(|s| s.style == theme::CITATION)
+                .map(|s| s.content.as_ref())
+                .collect::<String>();
+            assert!(
+                cited.contains("resolution") || cited.contains("(1967)"),
+                "{row:?}"
+            );
+        }
+        let gutter: String = rows[0].spans[0].content.to_string();
+        assert_eq!(gutter, " ".repeat(6), "row 5,000 is no first line");
+    }
 }
