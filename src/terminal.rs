@@ -1,8 +1,12 @@
 //! The terminal's lifecycle: raw mode, alternate screen and mouse capture on entry, and always
-//! restored afterwards: on quit, on error (Drop) and on panic (a hook that runs before the message).
+//! restored afterwards: on quit, on error (Drop), on panic in any thread (a hook that runs before
+//! the message; a panic outside the input thread then ends the reader, which would otherwise go
+//! on without it on a cooked terminal), and on SIGTERM, SIGHUP and SIGQUIT.
 
 use std::io::{self, Stdout, Write};
-use std::sync::Once;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Once, OnceLock};
+use std::thread::ThreadId;
 use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
@@ -24,8 +28,11 @@ pub struct Tui {
 
 impl Tui {
     pub fn enter() -> io::Result<Tui> {
+        let _ = INPUT_THREAD.set(std::thread::current().id());
         install_panic_hook();
+        install_signal_thread();
         enable_raw_mode()?;
+        ACTIVE.store(true, Ordering::SeqCst);
         let mut stdout = io::stdout();
         if let Err(e) = execute!(stdout, EnterAlternateScreen, EnableMouseCapture) {
             let _ = restore();
@@ -66,9 +73,16 @@ impl Tui {
 
 impl Drop for Tui {
     fn drop(&mut self) {
+        ACTIVE.store(false, Ordering::SeqCst);
         let _ = restore();
     }
 }
+
+/// Whether the reader holds the terminal (raw mode, alternate screen).
+static ACTIVE: AtomicBool = AtomicBool::new(false);
+
+/// The thread that reads input and draws: a panic there unwinds through `Tui`'s drop.
+static INPUT_THREAD: OnceLock<ThreadId> = OnceLock::new();
 
 /// Puts the terminal back as the shell expects it. Safe to call more than once.
 pub fn restore() -> io::Result<()> {
@@ -88,9 +102,41 @@ fn install_panic_hook() {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
             // Restore first, or the message is lost on the alternate screen in raw mode.
-            let _ = restore();
+            let active = ACTIVE.swap(false, Ordering::SeqCst);
+            if active {
+                let _ = restore();
+            }
             previous(info);
+            // A worker or loader thread died: the reader cannot go on without it, and the
+            // terminal is no longer set up for it. End here, the message printed once.
+            let on_input_thread = INPUT_THREAD.get() == Some(&std::thread::current().id());
+            if active && !on_input_thread {
+                std::process::exit(101);
+            }
         }));
+    });
+}
+
+/// A thread that waits for SIGTERM, SIGHUP and SIGQUIT and, when the reader holds the terminal,
+/// gives it back before the process ends with the signal's usual status (128 + its number).
+fn install_signal_thread() {
+    use signal_hook::consts::{SIGHUP, SIGQUIT, SIGTERM};
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGTERM, SIGHUP, SIGQUIT])
+        else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    if ACTIVE.swap(false, Ordering::SeqCst) {
+                        let _ = restore();
+                    }
+                    std::process::exit(128 + signal);
+                }
+            });
     });
 }
 

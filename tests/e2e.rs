@@ -435,3 +435,34 @@ fn bookmark_made_in_the_reader_is_there_after_a_restart() {
         "plenary bookmarks --json should list {DOC_ID} {id}:\n{listed}"
     );
 }
+
+/// SIGTERM (a closed terminal window sends SIGHUP, `kill` SIGTERM) while the reader runs: the
+/// terminal comes back cooked, off the alternate screen, with the cursor shown, and the exit
+/// status is the signal's (128 + 15).
+#[cfg(unix)]
+#[test]
+fn sigterm_gives_the_terminal_back() {
+    let dir = TempDir::new().expect("temporary home");
+    let mut session = Session::start("reader", dir.path());
+    session.wait_for("the document list", |s| {
+        s.has("Documents (") && s.has(" LIST ")
+    });
+    assert_eq!(session.canonical(), Some(false));
+    let pid = session.child.process_id().expect("child pid");
+    let sent = Command::new("kill")
+        .args(["-TERM", &pid.to_string()])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    let status = session.finish();
+    assert_eq!(status.exit_code(), 143, "{status:?}\n{}", session.dump());
+    assert_eq!(session.canonical(), Some(true), "raw mode left on");
+    let entered = find(&session.raw, ENTER_ALTERNATE_SCREEN);
+    let left = find(&session.raw, LEAVE_ALTERNATE_SCREEN);
+    assert!(
+        entered.is_some() && left > entered,
+        "still on the alternate screen"
+    );
+    let shown = find(&session.raw, b"\x1b[?25h");
+    assert!(shown > entered, "cursor left hidden");
+}
