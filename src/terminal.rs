@@ -31,6 +31,8 @@ impl Tui {
         let _ = INPUT_THREAD.set(std::thread::current().id());
         install_panic_hook();
         install_signal_thread();
+        #[cfg(unix)]
+        fault::prepare();
         enable_raw_mode()?;
         ACTIVE.store(true, Ordering::SeqCst);
         let mut stdout = io::stdout();
@@ -150,6 +152,91 @@ pub fn next_event(timeout: Option<Duration>) -> io::Result<Option<Event>> {
             } else {
                 Ok(None)
             }
+        }
+    }
+}
+
+/// SIGBUS and SIGSEGV while the reader holds the terminal: a mapped library cache truncated by
+/// another program (plenary never changes one in place) faults on the next read of it. The
+/// handler gives the terminal back with async-signal-safe calls only (write, tcsetattr), says
+/// what happened, and ends the process with the signal's status.
+#[cfg(unix)]
+mod fault {
+    use std::sync::OnceLock;
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    /// The terminal's settings before raw mode, and the descriptor they belong to.
+    struct Saved {
+        fd: libc::c_int,
+        termios: libc::termios,
+    }
+
+    static SAVED: OnceLock<Saved> = OnceLock::new();
+
+    /// What `restore` writes, as bytes: mouse capture off (crossterm's order), main screen,
+    /// cursor shown.
+    const RESTORE: &[u8] =
+        b"\x1b[?1006l\x1b[?1015l\x1b[?1003l\x1b[?1002l\x1b[?1000l\x1b[?1049l\x1b[?25h";
+    const MESSAGE: &[u8] = b"plenary: a file it had mapped changed under it (the library cache, truncated or rewritten by another program?); the terminal is restored. Run plenary again: a damaged cache is rebuilt.\n";
+
+    /// Keeps the terminal's settings (before raw mode) and installs the handlers, once.
+    pub(super) fn prepare() {
+        if SAVED.get().is_some() {
+            return;
+        }
+        #[allow(unsafe_code)]
+        // SAFETY: isatty, open, tcgetattr and sigaction are given valid pointers to locals and
+        // a static C string; `termios` is plain data that tcgetattr fills before it is read.
+        unsafe {
+            let fd = if libc::isatty(libc::STDIN_FILENO) == 1 {
+                libc::STDIN_FILENO
+            } else {
+                libc::open(c"/dev/tty".as_ptr(), libc::O_RDWR | libc::O_CLOEXEC)
+            };
+            if fd < 0 {
+                return;
+            }
+            let mut termios: libc::termios = std::mem::zeroed();
+            if libc::tcgetattr(fd, &mut termios) != 0 {
+                return;
+            }
+            if SAVED.set(Saved { fd, termios }).is_err() {
+                return;
+            }
+            let mut action: libc::sigaction = std::mem::zeroed();
+            action.sa_sigaction =
+                on_fault as extern "C" fn(libc::c_int) as *const () as libc::sighandler_t;
+            // On the alternate stack Rust sets up: a stack overflow faults too.
+            action.sa_flags = libc::SA_ONSTACK;
+            libc::sigemptyset(&mut action.sa_mask);
+            for signal in [libc::SIGBUS, libc::SIGSEGV] {
+                libc::sigaction(signal, &action, std::ptr::null_mut());
+            }
+        }
+    }
+
+    /// Set by the first fault's handler: several threads may fault on the same mapping at once.
+    static HANDLING: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn on_fault(signal: libc::c_int) {
+        #[allow(unsafe_code)]
+        // SAFETY: only async-signal-safe functions (write, tcsetattr, pause, _exit) on data
+        // that is never written after `prepare`; the atomic swaps are lock-free.
+        unsafe {
+            if HANDLING.swap(true, Ordering::SeqCst) {
+                // Another thread is ending the process; returning would fault again.
+                loop {
+                    libc::pause();
+                }
+            }
+            if super::ACTIVE.swap(false, Ordering::SeqCst)
+                && let Some(saved) = SAVED.get()
+            {
+                libc::write(libc::STDOUT_FILENO, RESTORE.as_ptr().cast(), RESTORE.len());
+                libc::tcsetattr(saved.fd, libc::TCSANOW, &saved.termios);
+            }
+            libc::write(libc::STDERR_FILENO, MESSAGE.as_ptr().cast(), MESSAGE.len());
+            libc::_exit(128 + signal);
         }
     }
 }

@@ -49,6 +49,11 @@ fn isolate(env: &mut dyn FnMut(&str, Option<&Path>), home: &Path) {
 
 impl Session {
     fn start(name: &'static str, home: &Path) -> Session {
+        Session::start_with(name, home, &[])
+    }
+
+    /// The reader on the bundled library and the paths in `args`.
+    fn start_with(name: &'static str, home: &Path, args: &[&str]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS.get(),
@@ -58,6 +63,7 @@ impl Session {
             })
             .expect("open a pty");
         let mut cmd = CommandBuilder::new(BIN);
+        cmd.args(args);
         isolate(
             &mut |key, value| match value {
                 Some(v) => cmd.env(key, v),
@@ -465,4 +471,89 @@ fn sigterm_gives_the_terminal_back() {
     );
     let shown = find(&session.raw, b"\x1b[?25h");
     assert!(shown > entered, "cursor left hidden");
+}
+
+/// The library cache truncated by another program while the reader has it mapped: the next
+/// read of it faults (SIGBUS). The terminal still comes back, a line says what happened, and
+/// the next run rebuilds the cache.
+#[cfg(unix)]
+#[test]
+fn cache_truncated_while_mapped_gives_the_terminal_back() {
+    let dir = TempDir::new().expect("temporary home");
+    let home = dir.path();
+    let folder = home.join("texts");
+    std::fs::create_dir(&folder).expect("folder");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/library/unsc");
+    for n in [
+        "S_RES_242_1967.txt",
+        "S_RES_338_1973.txt",
+        "S_RES_687_1991.txt",
+    ] {
+        std::fs::copy(root.join(n), folder.join(n)).expect("copy a text");
+        // Files written in the last seconds are not cached (their stamps may still change).
+        let old = std::time::SystemTime::now() - Duration::from_secs(60);
+        std::fs::File::options()
+            .write(true)
+            .open(folder.join(n))
+            .and_then(|f| f.set_modified(old))
+            .expect("age the file");
+    }
+    let folder = folder.to_str().expect("utf-8 path");
+    // A command writes the library cache, which the reader then maps. A file changed in the
+    // last 2 s (its ctime, which aging it set) is not cached: ask until it is.
+    let cache = home.join("plenary");
+    let library_caches = || -> Vec<std::path::PathBuf> {
+        std::fs::read_dir(&cache)
+            .map(|d| {
+                d.filter_map(|e| e.ok().map(|e| e.path()))
+                    .filter(|p| {
+                        p.file_name()
+                            .is_some_and(|n| n.to_string_lossy().starts_with("library-"))
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let deadline = Instant::now() + WAIT;
+    while library_caches().is_empty() && Instant::now() < deadline {
+        plenary(home, &["search", "council", folder]);
+        thread::sleep(Duration::from_millis(250));
+    }
+    let caches = library_caches();
+    assert_eq!(caches.len(), 1, "{caches:?}");
+
+    let mut session = Session::start_with("reader", home, &[folder]);
+    session.wait_for("the document list", |s| {
+        s.has("Documents (") && s.has(" LIST ")
+    });
+    std::fs::File::create(&caches[0]).expect("truncate the cache");
+    session.send("/council");
+    let status = session.finish();
+    assert_eq!(
+        status.exit_code(),
+        128 + 7,
+        "SIGBUS expected: {status:?}\n{}\nlast bytes: {:?}",
+        session.dump(),
+        String::from_utf8_lossy(&session.raw[session.raw.len().saturating_sub(400)..])
+    );
+    assert_eq!(session.canonical(), Some(true), "raw mode left on");
+    let entered = find(&session.raw, ENTER_ALTERNATE_SCREEN);
+    assert!(find(&session.raw, LEAVE_ALTERNATE_SCREEN) > entered);
+    assert!(
+        find(&session.raw, b"\x1b[?25h") > entered,
+        "cursor left hidden"
+    );
+    assert!(
+        String::from_utf8_lossy(&session.raw).contains("the library cache"),
+        "the reason is said"
+    );
+    // The next run reads the files again and rebuilds the cache.
+    let out = plenary(home, &["search", "council", folder]);
+    assert!(out.contains("The Security Council"), "{out}");
+    let rebuilt = std::fs::read_dir(&cache)
+        .expect("cache folder")
+        .filter_map(|e| e.ok())
+        .filter(|e| e.file_name().to_string_lossy().starts_with("library-"))
+        .any(|e| e.metadata().is_ok_and(|m| m.len() > 0));
+    assert!(rebuilt, "the cache is written again");
 }
