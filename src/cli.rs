@@ -331,6 +331,10 @@ fn search(
     if query.trim().is_empty() {
         bail!("the search query is empty");
     }
+    // Searching folds punctuation away: `*` or `'` alone would match every paragraph.
+    if !query.chars().any(char::is_alphanumeric) {
+        bail!("the search query {query:?} has no letter or digit to search for");
+    }
     let request = load_request(args);
     let mut rows: Vec<Value> = Vec::new();
     let mut row = |doc: &Document, item: u32, score: i64| {
