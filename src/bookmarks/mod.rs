@@ -27,7 +27,7 @@ mod file;
 mod locate;
 mod writer;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::io;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -185,7 +185,7 @@ pub struct BookmarkStore {
     /// Shared with a save in progress, which needs them if the file is missing.
     bookmarks: Arc<Vec<Bookmark>>,
     /// The (document, paragraph) of every bookmark, for `contains` at each drawn paragraph.
-    keys: HashSet<(String, String)>,
+    keys: HashMap<String, HashSet<String>>,
     /// Changes not yet handed to a save; replayed over the file, cleared once saved.
     journal: Vec<Change>,
     /// Changes handed to a save that has not reported yet.
@@ -207,7 +207,7 @@ impl BookmarkStore {
         BookmarkStore {
             path,
             bookmarks: Arc::new(Vec::new()),
-            keys: HashSet::new(),
+            keys: HashMap::new(),
             journal: Vec::new(),
             in_flight: None,
             deferred: false,
@@ -296,9 +296,10 @@ impl BookmarkStore {
     }
 
     pub fn contains(&self, document: &str, paragraph: &str) -> bool {
-        // One look-up with borrowed parts would need a custom key type; the strings are short.
+        // Looked up by borrowed parts: no allocation at each drawn paragraph.
         self.keys
-            .contains(&(document.to_string(), paragraph.to_string()))
+            .get(document)
+            .is_some_and(|paragraphs| paragraphs.contains(paragraph))
     }
 
     /// Whether changes made here are not in the file yet.
@@ -324,14 +325,17 @@ impl BookmarkStore {
         let b = b.sanitised();
         let now_bookmarked = if self.contains(&b.document, &b.paragraph) {
             Arc::make_mut(&mut self.bookmarks).retain(|x| !x.is(&b.document, &b.paragraph));
-            self.keys.remove(&b.key());
+            self.unkey(&b);
             self.journal.push(Change::Removed {
                 document: b.document,
                 paragraph: b.paragraph,
             });
             false
         } else {
-            self.keys.insert(b.key());
+            self.keys
+                .entry(b.document.clone())
+                .or_default()
+                .insert(b.paragraph.clone());
             Arc::make_mut(&mut self.bookmarks).push(b.clone());
             self.journal.push(Change::Added(b));
             true
@@ -344,7 +348,7 @@ impl BookmarkStore {
     pub fn remove(&mut self, index: usize) -> Result<(), BookmarkError> {
         self.check_index(index)?;
         let b = Arc::make_mut(&mut self.bookmarks).remove(index);
-        self.keys.remove(&b.key());
+        self.unkey(&b);
         self.journal.push(Change::Removed {
             document: b.document,
             paragraph: b.paragraph,
@@ -482,8 +486,20 @@ impl BookmarkStore {
     }
 
     fn replace(&mut self, bookmarks: Vec<Bookmark>) {
-        self.keys = bookmarks.iter().map(Bookmark::key).collect();
+        self.keys.clear();
+        for b in &bookmarks {
+            self.keys
+                .entry(b.document.clone())
+                .or_default()
+                .insert(b.paragraph.clone());
+        }
         self.bookmarks = Arc::new(bookmarks);
+    }
+
+    fn unkey(&mut self, b: &Bookmark) {
+        if let Some(paragraphs) = self.keys.get_mut(&b.document) {
+            paragraphs.remove(&b.paragraph);
+        }
     }
 
     fn check_index(&self, index: usize) -> Result<(), BookmarkError> {
