@@ -103,6 +103,10 @@ fn install_panic_hook() {
     ONCE.call_once(|| {
         let previous = std::panic::take_hook();
         std::panic::set_hook(Box::new(move |info| {
+            // A search on a damaged cache: caught, and the index rebuilt (`search::contained`).
+            if crate::search::panic_is_contained() {
+                return;
+            }
             // Restore first, or the message is lost on the alternate screen in raw mode.
             let active = ACTIVE.swap(false, Ordering::SeqCst);
             if active {

@@ -65,8 +65,8 @@ pub fn run(
         }
         if worker.is_none() && app.library.indexed {
             worker = Some(SearchWorker::spawn(
-                app.library.paragraphs.clone(),
-                app.library.documents.clone(),
+                app.library.indexes(),
+                app.library.corpus.clone(),
             ));
         }
         if let Some(worker) = worker.as_mut() {

@@ -258,6 +258,12 @@ impl Screen {
         self.text.contains(needle)
     }
 
+    /// The library has loaded: the status line no longer tells its progress (the list is drawn,
+    /// and counted, from the first documents on).
+    fn loaded(&self) -> bool {
+        !self.has("Loading library") && !self.has("Indexing")
+    }
+
     /// The paragraph pane draws the selected paragraph's id reversed in its gutter.
     fn selected_paragraph_is(&self, id: &str) -> bool {
         self.reversed.iter().any(|run| run == id)
@@ -477,10 +483,9 @@ fn sigterm_gives_the_terminal_back() {
 /// read of it faults (SIGBUS). The terminal still comes back, a line says what happened, and
 /// the next run rebuilds the cache.
 #[cfg(unix)]
-#[test]
-fn cache_truncated_while_mapped_gives_the_terminal_back() {
-    let dir = TempDir::new().expect("temporary home");
-    let home = dir.path();
+/// Three texts in `home`/texts and the library cache over them, written by a command (the reader
+/// then maps it). Returns the folder and the cache file.
+fn cached_library(home: &Path) -> (String, std::path::PathBuf) {
     let folder = home.join("texts");
     std::fs::create_dir(&folder).expect("folder");
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/library/unsc");
@@ -498,7 +503,7 @@ fn cache_truncated_while_mapped_gives_the_terminal_back() {
             .and_then(|f| f.set_modified(old))
             .expect("age the file");
     }
-    let folder = folder.to_str().expect("utf-8 path");
+    let folder = folder.to_str().expect("utf-8 path").to_string();
     // A command writes the library cache, which the reader then maps. A file changed in the
     // last 2 s (its ctime, which aging it set) is not cached: ask until it is.
     let cache = home.join("plenary");
@@ -516,17 +521,27 @@ fn cache_truncated_while_mapped_gives_the_terminal_back() {
     };
     let deadline = Instant::now() + WAIT;
     while library_caches().is_empty() && Instant::now() < deadline {
-        plenary(home, &["search", "council", folder]);
+        plenary(home, &["search", "council", &folder]);
         thread::sleep(Duration::from_millis(250));
     }
     let caches = library_caches();
     assert_eq!(caches.len(), 1, "{caches:?}");
 
+    (folder, caches[0].clone())
+}
+
+#[test]
+fn cache_truncated_while_mapped_gives_the_terminal_back() {
+    let dir = TempDir::new().expect("temporary home");
+    let home = dir.path();
+    let (folder, cache_file) = cached_library(home);
+    let folder = folder.as_str();
+    let cache = home.join("plenary");
     let mut session = Session::start_with("reader", home, &[folder]);
     session.wait_for("the document list", |s| {
-        s.has("Documents (") && s.has(" LIST ")
+        s.has("Documents (") && s.has(" LIST ") && s.loaded()
     });
-    std::fs::File::create(&caches[0]).expect("truncate the cache");
+    std::fs::File::create(&cache_file).expect("truncate the cache");
     session.send("/council");
     let status = session.finish();
     assert_eq!(
@@ -556,4 +571,66 @@ fn cache_truncated_while_mapped_gives_the_terminal_back() {
         .filter(|e| e.file_name().to_string_lossy().starts_with("library-"))
         .any(|e| e.metadata().is_ok_and(|m| m.len() > 0));
     assert!(rebuilt, "the cache is written again");
+}
+
+/// Overwrites the two index sections of a library cache file in place (no truncation), as
+/// another program writing into it would, under a reader that has it mapped. The layout is
+/// README's: magic, key length and key (padded to 8), fingerprint, then sections of length,
+/// checksum and bytes (padded to 8), paragraphs' index first, documents' index next.
+fn scribble_on_indexes(cache_file: &Path) {
+    use std::io::{Seek, SeekFrom, Write};
+    let bytes = std::fs::read(cache_file).expect("read the cache");
+    let u64_at = |at: usize| u64::from_le_bytes(bytes[at..at + 8].try_into().expect("8 bytes"));
+    let pad = |n: usize| n.div_ceil(8) * 8;
+    let key_len = u64_at(8) as usize;
+    let mut at = 16 + pad(key_len) + 8;
+    let mut file = std::fs::File::options()
+        .write(true)
+        .open(cache_file)
+        .expect("open the cache for writing");
+    for _ in 0..2 {
+        let len = u64_at(at) as usize;
+        // The bodies after their first 8 bytes (a count the reader has already used).
+        file.seek(SeekFrom::Start((at + 16 + 8) as u64))
+            .expect("seek");
+        file.write_all(&vec![0xEE; len - 8]).expect("scribble");
+        at += 16 + pad(len);
+    }
+    file.sync_all().expect("sync");
+}
+
+#[test]
+fn cache_damaged_while_mapped_is_rebuilt_and_the_search_answered() {
+    let dir = TempDir::new().expect("temporary home");
+    let home = dir.path();
+    let (folder, cache_file) = cached_library(home);
+    let mut session = Session::start_with("reader", home, &[&folder]);
+    session.wait_for("the document list", |s| {
+        s.has("Documents (") && s.has(" LIST ") && s.loaded()
+    });
+    scribble_on_indexes(&cache_file);
+    // The first letter finds the damage: the status line says so, for as long as no key is
+    // pressed, and the reason is printed again at exit.
+    session.send("/council");
+    session.wait_for("the filter's results", |s| {
+        s.has("documents: council") && s.has("S/RES/")
+    });
+    // The reader goes on, on the rebuilt index: a symbol finds its document.
+    session.send("\x1b");
+    session.wait_for("the filter closed", |s| !s.has("documents: council"));
+    session.send("/242");
+    session.wait_for("S/RES/242 found", |s| {
+        s.has("documents: 242") && s.has("S/RES/242 (1967)")
+    });
+    session.send("\x1b");
+    session.wait_for("the filter closed", |s| !s.has("documents: 242"));
+    session.send("q");
+    let status = session.finish();
+    assert_eq!(status.exit_code(), 0, "{}", session.dump());
+    let raw = String::from_utf8_lossy(&session.raw);
+    assert!(
+        raw.contains("the library cache is damaged; rebuilding"),
+        "said while rebuilding"
+    );
+    assert!(raw.contains("search indexes rebuilt"), "said when done");
 }

@@ -685,10 +685,7 @@ fn stale_search_results_never_replace_newer_ones() {
 #[test]
 fn worker_cancels_older_queries_and_the_app_keeps_up() {
     let mut app = fixture_app();
-    let mut worker = SearchWorker::spawn(
-        app.library.paragraphs.clone(),
-        app.library.documents.clone(),
-    );
+    let mut worker = SearchWorker::spawn(app.library.indexes(), app.library.corpus.clone());
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('/'));
     type_str(&mut app, "d");

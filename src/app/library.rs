@@ -116,6 +116,9 @@ pub enum LoadEvent {
         warnings: Vec<String>,
     },
     Indexes(Indexes),
+    /// A search failed on the indexes read from the library cache: their bytes changed under the
+    /// reader. The search worker is building them again; `Indexes` follows.
+    Damaged,
 }
 
 /// What to load: the command line's library arguments and where the caches live.

@@ -195,6 +195,12 @@ pub enum CitationRow<'a> {
     CitedBy(usize),
 }
 
+/// Said when a search finds the library cache's indexes damaged under the reader.
+pub const DAMAGED: &str = "the library cache is damaged; rebuilding";
+/// Said once the search indexes are rebuilt after [`DAMAGED`].
+pub const REBUILT: &str =
+    "search indexes rebuilt from the documents (the library cache was damaged)";
+
 pub struct App {
     pub library: Library,
     pub bookmarks: BookmarkStore,
@@ -214,6 +220,8 @@ pub struct App {
     pub forward: Vec<Place>,
     pub message: Option<Message>,
     pub warnings: Vec<String>,
+    /// The search worker is rebuilding the indexes of a damaged library cache.
+    rebuilding: bool,
     pub size: Rect,
     pub should_quit: bool,
     /// The bookmark deleted last, for `u` in the bookmark list.
@@ -268,6 +276,7 @@ impl App {
             forward: Vec::new(),
             message,
             warnings,
+            rebuilding: false,
             size: Rect::new(0, 0, 80, 24),
             should_quit: false,
             align_top: false,
@@ -581,6 +590,23 @@ impl App {
             LoadEvent::Indexes(indexes) => {
                 self.library.set_indexes(indexes);
                 self.loading = None;
+                if std::mem::take(&mut self.rebuilding) {
+                    self.message = Some(Message {
+                        text: REBUILT.to_string(),
+                        kind: MessageKind::Info,
+                    });
+                    // Said again when the screen is gone, as load problems are.
+                    if !self.warnings.iter().any(|w| w == REBUILT) {
+                        self.warnings.push(REBUILT.to_string());
+                    }
+                }
+            }
+            LoadEvent::Damaged => {
+                self.rebuilding = true;
+                self.message = Some(Message {
+                    text: DAMAGED.to_string(),
+                    kind: MessageKind::Error,
+                });
             }
         }
     }

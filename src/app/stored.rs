@@ -273,7 +273,8 @@ impl SearchableLibrary {
             stored
                 .paragraphs
                 .as_ref()
-                .map(|index| index.search(query, None, limit))
+                // A panic here is bytes changed under the mapping: no cache, the files are read.
+                .and_then(|index| crate::search::contained(|| index.search(query, None, limit)))
         });
         let (mut stored, hits) = stored?;
         let hits = hits?;
@@ -428,7 +429,7 @@ impl Stored {
         let file = File::open(path).ok()?;
         // A file system that cannot map files (some network or FUSE ones) gets it read instead.
         let bytes: Backing = match map(&file) {
-            Some(map) => Arc::new(map),
+            Some(map) => Arc::new(Mapped { map, _file: file }),
             None => Arc::new(fs::read(path).ok()?),
         };
         let all: &[u8] = (*bytes).as_ref();
@@ -558,9 +559,24 @@ fn u64_at(bytes: &[u8], at: usize) -> Option<u64> {
     ))
 }
 
-/// The cache file mapped into memory, read-only.
+/// A cache file mapped, with the file kept open under a shared lock for as long as the mapping
+/// lives: the pruning of old caches (by any plenary) passes over a file someone has mapped.
+struct Mapped {
+    map: memmap2::Mmap,
+    _file: File,
+}
+
+impl AsRef<[u8]> for Mapped {
+    fn as_ref(&self) -> &[u8] {
+        &self.map
+    }
+}
+
+/// The cache file mapped into memory, read-only, and locked shared (where the file system has
+/// locks; mapping goes ahead without one).
 #[allow(unsafe_code)]
 fn map(file: &File) -> Option<memmap2::Mmap> {
+    let _ = file.try_lock_shared();
     // SAFETY: a mapping is undefined behaviour if the file changes while it is mapped. plenary
     // never changes a cache file in place: each is written whole to a temporary file and
     // renamed over the old one, which leaves this mapping on the old file, intact until it is
@@ -591,6 +607,11 @@ impl<W: Write> Write for Summed<W> {
 /// Deletes the library cache files beyond the `KEEP_FILES` most recently written, never `keep`.
 fn prune(dir: &Path, keep: &Path) {
     prune_to(dir, keep, KEEP_FILES, KEEP_BYTES);
+}
+
+/// Whether a running plenary has `path` mapped (it holds a shared lock on it).
+fn in_use(path: &Path) -> bool {
+    File::open(path).is_ok_and(|f| matches!(f.try_lock(), Err(fs::TryLockError::WouldBlock)))
 }
 
 fn prune_to(dir: &Path, keep: &Path, max_files: usize, max_bytes: u64) {
@@ -633,7 +654,7 @@ fn prune_to(dir: &Path, keep: &Path, max_files: usize, max_bytes: u64) {
         }
         kept += 1;
         total += len;
-        if kept >= max_files || total > max_bytes {
+        if (kept >= max_files || total > max_bytes) && !in_use(&path) {
             let _ = fs::remove_file(path);
         }
     }
@@ -666,5 +687,23 @@ mod tests {
         prune_to(dir.path(), &name(7), 10, 150);
         let left: Vec<bool> = (1..=7).map(|k| name(k).exists()).collect();
         assert_eq!(left, [true, false, false, false, false, false, true]);
+    }
+
+    #[test]
+    fn prune_passes_over_a_cache_another_reader_has_mapped() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let name = |k: u64| dir.path().join(format!("{FILE_PREFIX}{k:016x}.bin"));
+        for k in 1..=3 {
+            fs::write(name(k), vec![1u8; 64]).expect("write");
+        }
+        // What `Stored::read` does with a file it maps.
+        let held = File::open(name(2)).expect("open");
+        let mapped = map(&held).expect("map");
+        prune_to(dir.path(), &name(1), 1, u64::MAX);
+        assert!(name(2).exists(), "held under a shared lock");
+        assert!(!name(3).exists(), "not held");
+        drop((mapped, held));
+        prune_to(dir.path(), &name(1), 1, u64::MAX);
+        assert!(!name(2).exists(), "let go");
     }
 }

@@ -5,8 +5,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, Sender, channel};
 use std::thread::JoinHandle;
 
-use super::Action;
-use crate::search::{Narrowing, SearchIndex};
+use super::{Action, Indexes, LoadEvent};
+use crate::document::Corpus;
+use crate::search::{Hit, Narrowing, contained};
 
 /// The most results a filter shows.
 pub const RESULT_LIMIT: usize = 500;
@@ -37,10 +38,14 @@ pub struct SearchWorker {
 }
 
 impl SearchWorker {
-    pub fn spawn(paragraphs: Arc<SearchIndex>, documents: Arc<SearchIndex>) -> SearchWorker {
+    /// The worker for `indexes` over `corpus`. Should a search fail on a damaged cache (its
+    /// mapped bytes changed by another program), the worker says so, builds the indexes again
+    /// from the corpus, sends them to the reader and answers the query from them.
+    pub fn spawn(indexes: Indexes, corpus: Arc<Corpus>) -> SearchWorker {
         let (req_tx, req_rx) = channel::<(SearchRequest, Arc<AtomicBool>)>();
         let (res_tx, res_rx) = channel();
         let thread = std::thread::spawn(move || {
+            let mut indexes = indexes;
             // What the last completed query matched, per target, for the next keystroke.
             let mut last: Option<(SearchTarget, Narrowing)> = None;
             while let Ok(mut next) = req_rx.recv() {
@@ -49,20 +54,29 @@ impl SearchWorker {
                     next = newer;
                 }
                 let (req, cancel) = next;
-                let index = match req.target {
-                    SearchTarget::Documents => &documents,
-                    SearchTarget::Paragraphs(_) => &paragraphs,
-                };
-                let doc = match req.target {
-                    SearchTarget::Paragraphs(d) => d,
-                    SearchTarget::Documents => None,
-                };
-                let previous = last
-                    .as_ref()
-                    .filter(|(target, _)| *target == req.target)
-                    .map(|(_, n)| n);
                 let found =
-                    index.search_narrowing(&req.query, doc, RESULT_LIMIT, &cancel, previous);
+                    contained(|| answer(&indexes, &req, &cancel, last.as_ref())).filter(|found| {
+                        found
+                            .as_ref()
+                            .is_none_or(|(hits, _)| in_corpus(hits, &corpus))
+                    });
+                let found = match found {
+                    Some(found) => found,
+                    None => {
+                        if res_tx.send(Action::Load(LoadEvent::Damaged)).is_err() {
+                            break;
+                        }
+                        indexes = Indexes::build(&corpus);
+                        last = None;
+                        if res_tx
+                            .send(Action::Load(LoadEvent::Indexes(indexes.clone())))
+                            .is_err()
+                        {
+                            break;
+                        }
+                        answer(&indexes, &req, &cancel, None)
+                    }
+                };
                 if let Some((hits, narrowing)) = found {
                     last = Some((req.target, narrowing));
                     let action = Action::SearchResults {
@@ -109,4 +123,35 @@ impl Drop for SearchWorker {
             let _ = t.join();
         }
     }
+}
+
+/// The hits of `req` on `indexes`, narrowed from the previous query's matches where it had the
+/// same target; None when cancelled.
+fn answer(
+    indexes: &Indexes,
+    req: &SearchRequest,
+    cancel: &AtomicBool,
+    last: Option<&(SearchTarget, Narrowing)>,
+) -> Option<(Vec<Hit>, Narrowing)> {
+    let (index, doc) = match req.target {
+        SearchTarget::Documents => (&indexes.documents, None),
+        SearchTarget::Paragraphs(d) => (&indexes.paragraphs, d),
+    };
+    let previous = last
+        .filter(|(target, _)| *target == req.target)
+        .map(|(_, n)| n);
+    index.search_narrowing(&req.query, doc, RESULT_LIMIT, cancel, previous)
+}
+
+/// Whether every hit names a paragraph of `corpus` (for the documents index, item 0 of a
+/// document): hits that do not come from an index whose bytes changed under it.
+fn in_corpus(hits: &[Hit], corpus: &Corpus) -> bool {
+    hits.iter().all(|hit| {
+        corpus
+            .documents
+            .get(hit.record.doc as usize)
+            .is_some_and(|d| {
+                hit.record.item == 0 || (hit.record.item as usize) < d.paragraphs.len()
+            })
+    })
 }

@@ -27,6 +27,7 @@
 //! through a vocabulary and postings, and a property test holds them equal.
 
 mod array;
+mod contain;
 pub mod fold;
 mod index;
 mod parallel;
@@ -39,6 +40,7 @@ use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
 pub use array::Backing;
+pub use contain::{contained, panic_is_contained};
 pub use fold::{Folded, fold};
 pub use index::{Hit, Narrowing, RecordId, SearchIndex};
 
