@@ -1,7 +1,9 @@
 //! Screen geometry and word wrapping, shared by drawing and by mouse and scroll handling so both agree.
 
+use ratatui::buffer::CellWidth;
 use ratatui::layout::Rect;
 use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthChar;
 
 /// Below this width only the focused pane is shown.
@@ -121,19 +123,53 @@ pub fn areas(size: Rect, list_focused: bool, filter_open: bool) -> Areas {
     }
 }
 
-/// Display width of one char as wrapping counts it: whitespace is one cell, controls none.
-pub fn char_width(c: char) -> usize {
-    if c.is_whitespace() {
-        1
-    } else if c.is_control() {
+/// Cells one grapheme cluster takes, as ratatui draws it and a terminal advances: an emoji
+/// sequence joined by ZWJ, or one made wide by VS16, is one cluster of two cells. A cluster
+/// holding a control character takes none, as ratatui drops it.
+pub fn grapheme_width(g: &str) -> usize {
+    if g.contains(char::is_control) {
+        0
+    } else {
+        usize::from(g.cell_width())
+    }
+}
+
+/// Cells of a char that is a cluster of its own (see [`one_char_clusters`]), as
+/// [`grapheme_width`] gives for it, without building the cluster.
+fn char_width(c: char) -> usize {
+    if c.is_control() {
         0
     } else {
         c.width().unwrap_or(0)
     }
 }
 
+/// Cells `s` takes on screen, cluster by cluster.
 pub fn str_width(s: &str) -> usize {
-    s.chars().map(char_width).sum()
+    if s.is_ascii() {
+        // One cell a byte, bar controls: the common case, without segmenting.
+        s.bytes().filter(|b| !b.is_ascii_control()).count()
+    } else if one_char_clusters(s) {
+        s.chars().map(char_width).sum()
+    } else {
+        s.graphemes(true).map(grapheme_width).sum()
+    }
+}
+
+/// Whether every char of `text` is a cluster of its own: none joins or extends another (no
+/// combining mark, joiner, variation selector, emoji, jamo). True of Latin, Greek and Cyrillic
+/// letters, CJK ideographs and the usual punctuation, where segmenting would be wasted work.
+fn one_char_clusters(text: &str) -> bool {
+    text.chars().all(|c| {
+        matches!(c,
+            '\0'..='\u{2ff}'
+            | '\u{370}'..='\u{482}'
+            | '\u{48a}'..='\u{52f}'
+            | '\u{2010}'..='\u{2027}'
+            | '\u{2030}'..='\u{205e}'
+            | '\u{2070}'..='\u{20c0}'
+            | '\u{4e00}'..='\u{9fff}')
+    })
 }
 
 /// Text safe to put on screen: whitespace becomes a space, other control characters are dropped.
@@ -152,9 +188,74 @@ pub fn clean(s: &str) -> String {
         .collect()
 }
 
+/// One grapheme cluster as wrapping sees it.
+#[derive(Clone, Copy)]
+struct Cluster {
+    at: usize,
+    len: usize,
+    width: usize,
+    kind: Kind,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Newline,
+    Space,
+    Other,
+}
+
+impl Kind {
+    fn of_char(c: char) -> Kind {
+        match c {
+            '\n' => Kind::Newline,
+            c if c.is_whitespace() => Kind::Space,
+            _ => Kind::Other,
+        }
+    }
+}
+
 /// Greedy word wrap: byte ranges of `text`, one per line, each at most `width` cells
-/// (a word wider than the line is cut). Always at least one line.
+/// (a word wider than the line is cut, between grapheme clusters). Always at least one line.
 pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
+    if text.is_ascii() {
+        // Every byte is a cluster of its own (documents hold no CR, so no CRLF pair).
+        let clusters = text.bytes().enumerate().map(|(at, b)| Cluster {
+            at,
+            len: 1,
+            width: usize::from(!b.is_ascii_control()),
+            kind: Kind::of_char(char::from(b)),
+        });
+        wrap_clusters(text, clusters, width)
+    } else if one_char_clusters(text) {
+        let clusters = text.char_indices().map(|(at, c)| Cluster {
+            at,
+            len: c.len_utf8(),
+            width: char_width(c),
+            kind: Kind::of_char(c),
+        });
+        wrap_clusters(text, clusters, width)
+    } else {
+        let clusters = text.grapheme_indices(true).map(|(at, g)| Cluster {
+            at,
+            len: g.len(),
+            width: grapheme_width(g),
+            kind: if g == "\n" || g == "\r\n" {
+                Kind::Newline
+            } else if g.chars().all(char::is_whitespace) {
+                Kind::Space
+            } else {
+                Kind::Other
+            },
+        });
+        wrap_clusters(text, clusters, width)
+    }
+}
+
+fn wrap_clusters(
+    text: &str,
+    clusters: impl Iterator<Item = Cluster>,
+    width: usize,
+) -> Vec<Range<usize>> {
     let width = width.max(1);
     let mut lines = Vec::new();
     let mut start = 0;
@@ -162,9 +263,14 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
     // End of the last word before a space, and where the next word starts.
     let mut last_break: Option<(usize, usize)> = None;
     let mut prev_space = false;
-    for (i, c) in text.char_indices() {
-        let len = c.len_utf8();
-        if c == '\n' {
+    for Cluster {
+        at: i,
+        len,
+        width: w,
+        kind,
+    } in clusters
+    {
+        if kind == Kind::Newline {
             lines.push(start..i);
             start = i + len;
             used = 0;
@@ -172,8 +278,7 @@ pub fn wrap(text: &str, width: usize) -> Vec<Range<usize>> {
             prev_space = false;
             continue;
         }
-        let w = char_width(c);
-        if c.is_whitespace() {
+        if kind == Kind::Space {
             if used == 0 {
                 // No leading spaces on a line.
                 start = i + len;
@@ -271,6 +376,72 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// How far ratatui's buffer advances drawing `s`: what the screen shows, independent of
+    /// the width functions here.
+    fn drawn_width(s: &str) -> usize {
+        let mut buffer = ratatui::buffer::Buffer::empty(Rect::new(0, 0, 200, 1));
+        let (x, _) = buffer.set_stringn(0, 0, s, 200, ratatui::style::Style::default());
+        x as usize
+    }
+
+    #[test]
+    fn widths_are_those_ratatui_draws_cluster_by_cluster() {
+        for s in [
+            "plain text",
+            "Décide de créer",
+            // Family: woman ZWJ woman ZWJ girl, one cluster of two cells.
+            "a \u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467} b",
+            // Heart with VS16: emoji presentation, two cells.
+            "I \u{2764}\u{fe0f} UN",
+            // Flag (two regional indicators) and a combining accent on a plain e.
+            "\u{1f1eb}\u{1f1f7} e\u{301}tat",
+            "日本語の文",
+            "ideographic\u{3000}space",
+        ] {
+            assert_eq!(str_width(s), drawn_width(s), "{s:?}");
+        }
+        assert_eq!(str_width("\u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467}"), 2);
+        assert_eq!(str_width("\u{2764}\u{fe0f}"), 2);
+    }
+
+    /// The char-by-char shortcut holds only where segmenting agrees with it: every char it
+    /// takes for a cluster stays apart from a letter on either side, and from itself.
+    #[test]
+    fn chars_taken_as_clusters_are_clusters() {
+        let mut checked = 0;
+        for c in (0..=0x9fff_u32).filter_map(char::from_u32) {
+            let alone = c.to_string();
+            if !one_char_clusters(&alone) || c == '\r' {
+                continue;
+            }
+            for pair in [format!("a{c}"), format!("{c}a"), format!("{c}{c}")] {
+                assert_eq!(pair.graphemes(true).count(), 2, "U+{:04X}", c as u32);
+            }
+            assert_eq!(char_width(c), grapheme_width(&alone), "U+{:04X}", c as u32);
+            checked += 1;
+        }
+        assert!(checked > 22_000, "{checked}");
+    }
+
+    #[test]
+    fn wrapping_never_splits_a_cluster_nor_overruns_the_line() {
+        let family = "\u{1f469}\u{200d}\u{1f469}\u{200d}\u{1f467}";
+        let text = format!("{family}{family}{family} x\u{2764}\u{fe0f}y e\u{301}e\u{301}e\u{301}");
+        for width in 1..12 {
+            for r in wrap(&text, width) {
+                let line = &text[r.clone()];
+                // Each cut falls between clusters: the line is whole clusters of the text.
+                assert!(
+                    text.grapheme_indices(true).any(|(i, _)| i == r.start) || r.start == text.len(),
+                    "{width}: {line:?}"
+                );
+                assert!(drawn_width(line) <= width.max(2), "{width}: {line:?}");
+            }
+        }
+        // Two family emoji fill four cells: a five-cell line takes two and the space.
+        assert_eq!(lines(&format!("{family}{family} {family}"), 5).len(), 2);
     }
 
     #[test]

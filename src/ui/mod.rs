@@ -59,8 +59,9 @@ pub use crate::app::view::clean;
 
 /// `s` cut to `width` cells, with an ellipsis when cut.
 pub fn truncate(s: &str, width: usize) -> String {
-    use crate::app::view::char_width;
-    if crate::app::view::str_width(s) <= width {
+    use crate::app::view::{grapheme_width, str_width};
+    use unicode_segmentation::UnicodeSegmentation;
+    if str_width(s) <= width {
         return s.to_string();
     }
     if width == 0 {
@@ -68,12 +69,13 @@ pub fn truncate(s: &str, width: usize) -> String {
     }
     let mut out = String::new();
     let mut used = 0;
-    for c in s.chars() {
-        let w = char_width(c);
+    // By cluster: cutting between an emoji and its joiner would draw a different width.
+    for g in s.graphemes(true) {
+        let w = grapheme_width(g);
         if used + w + 1 > width {
             break;
         }
-        out.push(c);
+        out.push_str(g);
         used += w;
     }
     out.push('…');
