@@ -124,6 +124,7 @@ fn bench(c: &mut Criterion) {
             .collect();
         let source = plenary::document::source::Source {
             path: format!("cites-{n}.txt"),
+            file: None,
             collection: "Bench".into(),
             text: format!("The Security Council,\n\nRecalling its {text}\n").into(),
             meta: Default::default(),

@@ -113,14 +113,25 @@ pub fn load_request(args: &LibraryArgs) -> LoadRequest {
 /// the indexes) so that the next command, search or start of the reader does not read them
 /// again; not when `cached` is false (`args` holds a document named for this command only).
 /// The bundled library alone has its own cache already.
+///
+/// A problem with the file `named` (the document the command is about) is left to the command
+/// to give as its error, so that it is said once.
 fn with_library(
     args: &LibraryArgs,
     cached: bool,
+    named: Option<&str>,
     out: &mut dyn Write,
     command: impl FnOnce(&Corpus, &mut dyn Write) -> Result<()>,
 ) -> Result<()> {
     let loaded = stored::load(&load_request(args), false, &mut |_| {});
-    report(&loaded.corpus.errors);
+    let named = named.map(std::path::Path::new);
+    let others: Vec<&LoadError> = loaded
+        .corpus
+        .errors
+        .iter()
+        .filter(|e| e.is_warning() || Some(e.path()) != named)
+        .collect();
+    report(others);
     let result = command(&loaded.corpus, out);
     out.flush()?;
     if let (true, false, Some(to_store)) = (cached, args.paths.is_empty(), &loaded.to_store) {
@@ -129,7 +140,7 @@ fn with_library(
     result
 }
 
-fn report(errors: &[LoadError]) {
+fn report<'a>(errors: impl IntoIterator<Item = &'a LoadError>) {
     for e in errors {
         eprintln!("plenary: {e}");
     }
@@ -138,17 +149,17 @@ fn report(errors: &[LoadError]) {
 pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) -> Result<()> {
     match command {
         Command::List { json } => {
-            with_library(args, true, out, |corpus, out| list(corpus, json, out))
+            with_library(args, true, None, out, |corpus, out| list(corpus, json, out))
         }
         Command::Show { doc, json } => {
             let (args, cached) = with_document_path(args, &doc);
-            with_library(&args, cached, out, |corpus, out| {
+            with_library(&args, cached, Some(&doc), out, |corpus, out| {
                 show(find(corpus, &doc)?, json, out)
             })
         }
         Command::Cites { doc, json } => {
             let (args, cached) = with_document_path(args, &doc);
-            with_library(&args, cached, out, |corpus, out| {
+            with_library(&args, cached, Some(&doc), out, |corpus, out| {
                 cites(corpus, find(corpus, &doc)?, json, out)
             })
         }
@@ -177,9 +188,50 @@ fn with_document_path(args: &LibraryArgs, doc: &str) -> (LibraryArgs, bool) {
 }
 
 fn find<'a>(corpus: &'a Corpus, name: &str) -> Result<&'a Document> {
-    match corpus.find(name) {
-        Some(i) => Ok(&corpus.documents[i]),
-        None => bail!("no document named {name:?} in the library (try `plenary list`)"),
+    if let Some(i) = corpus.find(name) {
+        return Ok(&corpus.documents[i]);
+    }
+    if let Some(reason) = not_a_document(corpus, name) {
+        bail!("{reason}");
+    }
+    bail!(
+        "no document named {} in the library (try `plenary list`)",
+        crate::text::visible_name(name)
+    )
+}
+
+/// Why `name`, found nowhere in the library, names a file that is not a document: the reason
+/// the library could not load it, or what is at that path (nothing, a folder, a pipe). None
+/// when it reads as a symbol or an id instead.
+fn not_a_document(corpus: &Corpus, name: &str) -> Option<String> {
+    let path = std::path::Path::new(name);
+    if let Some(e) = corpus
+        .errors
+        .iter()
+        .find(|e| e.path() == path && !e.is_warning())
+    {
+        return Some(e.to_string());
+    }
+    let path_like = name.contains(std::path::MAIN_SEPARATOR)
+        || name.contains('/')
+        || path.extension().is_some_and(|e| {
+            ["txt", "md", "pdf"]
+                .iter()
+                .any(|x| e.eq_ignore_ascii_case(x))
+        });
+    let path = path.to_path_buf();
+    match std::fs::metadata(&path) {
+        Ok(m) if m.is_dir() => Some(format!(
+            "{}: a folder, not a document (`plenary list` on it lists its documents)",
+            crate::document::source::shown_path(&path)
+        )),
+        Ok(m) if !m.is_file() => Some(LoadError::NotAFile { path }.to_string()),
+        Ok(_) => None,
+        Err(_) if !path_like || crate::document::symbol::Symbol::parse(name).is_some() => None,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            Some(LoadError::Missing { path }.to_string())
+        }
+        Err(source) => Some(LoadError::Io { path, source }.to_string()),
     }
 }
 

@@ -61,6 +61,26 @@ pub fn sanitize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// A name (a file's) as one visible line: every character [`sanitize`] would remove or turn into
+/// a break (controls, escapes, bidi and invisible marks, separators, joiners) becomes `?`, as
+/// `ls` shows them. Removing them instead would leave a name made of escape sequences looking
+/// like its folder.
+pub fn visible_name(name: &str) -> Cow<'_, str> {
+    if first_unclean(name).is_none() && !name.contains(['\n', '\x0c']) {
+        return Cow::Borrowed(name);
+    }
+    name.chars()
+        .map(|c| {
+            let hidden = is_unclean(c)
+                || matches!(
+                    c,
+                    '\n' | '\x0c' | '\u{2028}' | '\u{2029}' | '\u{200c}' | '\u{200d}'
+                );
+            if hidden { '?' } else { c }
+        })
+        .collect()
+}
+
 fn is_unclean(c: char) -> bool {
     (c < ' ' && c != '\n' && c != '\x0c')
         || ('\u{7f}'..='\u{9f}').contains(&c)
@@ -198,6 +218,14 @@ mod tests {
             clean_line("  one\r\ntwo\x0cthree\u{2028}four "),
             "one two three four"
         );
+    }
+
+    #[test]
+    fn names_show_each_hidden_character_as_a_question_mark() {
+        assert_eq!(visible_name("résolution 242.txt"), "résolution 242.txt");
+        assert_eq!(visible_name("dir/\x1b[2J"), "dir/?[2J");
+        assert_eq!(visible_name("x\ny\x0cz\u{2028}.txt"), "x?y?z?.txt");
+        assert_eq!(visible_name("a\u{9b}b\u{202e}c\u{200f}d\u{7}"), "a?b?c?d?");
     }
 
     #[test]

@@ -14,6 +14,7 @@ fn fixture(path: &str) -> Document {
         .expect("fixture is in the repository");
     parse::parse(&Source {
         path: path.to_string(),
+        file: None,
         collection: "Fixtures".into(),
         text: text.into(),
         meta: Meta::default(),

@@ -35,6 +35,7 @@ fn generated_documents_parse_into_their_paragraphs() {
     for doc in common::Generator::new(&pool, 1, 2000) {
         let source = Source {
             path: format!("{}.txt", doc.number),
+            file: None,
             collection: "generated".into(),
             text: Cow::Owned(doc.text.clone()),
             meta: Default::default(),

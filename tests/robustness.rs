@@ -10,6 +10,7 @@ fn parse_bytes(bytes: &[u8]) -> Option<plenary::document::Document> {
     let text = sanitize(&text).into_owned();
     Some(parse::parse(&Source {
         path: "fuzz.txt".into(),
+        file: None,
         collection: "Fuzz".into(),
         text: text.into(),
         meta: Meta::default(),
@@ -117,6 +118,7 @@ fn hundred_megabyte_document_parses_in_linear_time() {
     }
     let doc = parse::parse(&Source {
         path: "big.txt".into(),
+        file: None,
         collection: "Big".into(),
         text: text.into(),
         meta: Meta::default(),

@@ -86,6 +86,7 @@ fn resolution() -> Document {
     Document {
         id: "a-res-77-338".into(),
         path: "bundled:seeds/a-res-77-338.txt".into(),
+        file: None,
         collection: "Seeds".into(),
         title: "Coopération entre l’Organisation des Nations Unies et l’Organisation de Shanghai pour la coopération".into(),
         symbol: Symbol::parse("A/RES/77/338"),
@@ -128,6 +129,7 @@ fn declaration() -> Document {
     Document {
         id: "astana-declaration-2024".into(),
         path: "bundled:seeds/astana-declaration-2024.txt".into(),
+        file: None,
         collection: "Seeds".into(),
         title: "Déclaration d’Astana du Conseil des chefs d’État de l’OCS".into(),
         symbol: None,

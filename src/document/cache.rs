@@ -32,7 +32,7 @@ use super::symbol::Symbol;
 pub const FILE_NAME: &str = "bundled.postcard";
 
 /// Version of the file layout and of the mirror types below; bump it when either changes.
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 
 /// First bytes of a cache file.
 const MAGIC: &[u8; 8] = b"plenary\x01";
@@ -348,6 +348,8 @@ impl Checksum {
 struct CachedDocument {
     id: String,
     path: String,
+    /// `Document::file` as the bytes of its name (a name need not be UTF-8).
+    file: Option<Vec<u8>>,
     collection: String,
     title: String,
     symbol: Option<String>,
@@ -417,6 +419,30 @@ enum CachedReference {
     Charter { part: Option<String> },
 }
 
+#[cfg(unix)]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str().as_bytes().to_vec()
+}
+
+#[cfg(unix)]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    use std::os::unix::ffi::OsStringExt;
+    PathBuf::from(std::ffi::OsString::from_vec(bytes))
+}
+
+/// Elsewhere names are Unicode (WTF-8 underneath): what cannot be given back as it was is
+/// looked up by its shown path instead.
+#[cfg(not(unix))]
+fn path_bytes(path: &Path) -> Vec<u8> {
+    path.to_string_lossy().into_owned().into_bytes()
+}
+
+#[cfg(not(unix))]
+fn path_from_bytes(bytes: Vec<u8>) -> PathBuf {
+    PathBuf::from(String::from_utf8_lossy(&bytes).into_owned())
+}
+
 fn symbol_text(s: &Option<Symbol>) -> Option<String> {
     s.as_ref().map(|s| s.as_str().to_string())
 }
@@ -426,6 +452,7 @@ impl From<&Document> for CachedDocument {
         let Document {
             id,
             path,
+            file,
             collection,
             title,
             symbol,
@@ -440,6 +467,7 @@ impl From<&Document> for CachedDocument {
         CachedDocument {
             id: id.clone(),
             path: path.clone(),
+            file: file.as_deref().map(path_bytes),
             collection: collection.clone(),
             title: title.clone(),
             symbol: symbol_text(symbol),
@@ -459,6 +487,7 @@ impl From<CachedDocument> for Document {
         let CachedDocument {
             id,
             path,
+            file,
             collection,
             title,
             symbol,
@@ -473,6 +502,7 @@ impl From<CachedDocument> for Document {
         Document {
             id,
             path,
+            file: file.map(path_from_bytes),
             collection,
             title,
             symbol: symbol.map(Symbol::new),

@@ -156,13 +156,16 @@ impl Corpus {
         }
         // A file's path before its symbol: `S_RES_279_1970_FR.txt` is that file, not the
         // bundled S/RES/279 (1970) its name parses to.
+        // The file as named (a name may hold what the shown path has as `?`), else as shown.
         let canonical = std::fs::canonicalize(name).ok();
         let by_path = self.documents.iter().position(|d| {
-            d.path == name
+            d.file.as_deref() == Some(std::path::Path::new(name))
+                || d.path == name
                 || d.path.strip_prefix("bundled:") == Some(name)
-                || canonical
-                    .as_ref()
-                    .is_some_and(|a| std::fs::canonicalize(&d.path).is_ok_and(|b| *a == b))
+                || canonical.as_ref().is_some_and(|a| {
+                    let file = d.file.as_deref().unwrap_or(std::path::Path::new(&d.path));
+                    std::fs::canonicalize(file).is_ok_and(|b| *a == b)
+                })
         });
         if by_path.is_some() {
             return by_path;

@@ -156,8 +156,12 @@ pub struct Footnote {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
     pub id: String,
-    /// Where it came from: `bundled:seeds/…` for embedded documents, a file path otherwise.
+    /// Where it came from: `bundled:seeds/…` for embedded documents, a file path otherwise, as
+    /// shown (what could drive the terminal shown as `?`).
     pub path: String,
+    /// The file it was read from, exactly, to find it by; None for embedded documents.
+    #[serde(skip)]
+    pub file: Option<std::path::PathBuf>,
     /// Collection shown in the library ("Seeds", "Security Council", …).
     pub collection: String,
     pub title: String,

@@ -125,6 +125,9 @@ pub struct Source {
     /// `bundled:seeds/NAME.txt` for embedded documents, the file path otherwise (as given, through
     /// `shown_path`).
     pub path: String,
+    /// The file it was read from, exactly (its name may hold what `path` shows as `?`); None
+    /// for embedded documents.
+    pub file: Option<PathBuf>,
     /// Collection it is listed under.
     pub collection: String,
     /// Borrowed from the binary for bundled documents (no copy at start-up), owned for user files.
@@ -173,9 +176,10 @@ pub enum LoadError {
     },
 }
 
-/// A path as one clean line for the screen: sanitised, line and page breaks shown as `?`.
+/// A path as one clean line for the screen: what would drive the terminal, and line and page
+/// breaks, shown as `?` (see [`crate::text::visible_name`]).
 pub fn shown_path(path: &Path) -> String {
-    sanitize(&path.to_string_lossy()).replace(['\n', '\x0c'], "?")
+    crate::text::visible_name(&path.to_string_lossy()).into_owned()
 }
 
 impl LoadError {
@@ -288,6 +292,7 @@ pub fn bundled() -> Vec<Source> {
             };
             Source {
                 path: format!("bundled:{rel}"),
+                file: None,
                 collection,
                 text,
                 meta,
@@ -716,6 +721,7 @@ fn load_file(found: &FoundFile) -> Result<(Source, Option<LoadError>), LoadError
     Ok((
         Source {
             path: shown_path(path),
+            file: Some(path.to_path_buf()),
             collection,
             text: Cow::Owned(text),
             meta,

@@ -175,6 +175,7 @@ pub fn parse(source: &Source) -> Document {
     Document {
         id,
         path: source.path.clone(),
+        file: source.file.clone(),
         collection: source
             .meta
             .collection
