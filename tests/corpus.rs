@@ -441,3 +441,33 @@ fn charter_without_metadata_is_numbered_by_article() {
         assert!(!doc.paragraphs.iter().any(|p| p.id == "P20"), "{path}");
     }
 }
+
+/// Many files of one symbol (copies, drafts, versions) each get an id of their own, numbered in
+/// library order, and one already called like a suffix keeps its own.
+#[test]
+fn documents_sharing_an_id_are_numbered_in_order() {
+    let text = "Resolution 242 (1967)\n\nThe Security Council,\n\n1. Decides to remain seized.\n";
+    let sources: Vec<Source> = (0..3000)
+        .map(|i| Source {
+            path: format!("copy-{i}.txt"),
+            file: None,
+            collection: "Copies".into(),
+            text: text.into(),
+            meta: Meta {
+                // The 10th copy is named like the suffix the 3rd would take.
+                id: (i == 10).then(|| "s-res-242-1967-3".to_string()),
+                ..Meta::default()
+            },
+        })
+        .collect();
+    let corpus = Corpus::from_sources(&sources);
+    let ids: Vec<&str> = corpus.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(ids.iter().collect::<HashSet<_>>().len(), 3000);
+    assert_eq!(ids[0], "s-res-242-1967");
+    assert_eq!(ids[1], "s-res-242-1967-2");
+    assert_eq!(ids[2], "s-res-242-1967-3");
+    // Taken by the 3rd: the 10th, asking for it, gets a suffix of its own.
+    assert_eq!(ids[10], "s-res-242-1967-3-2");
+    assert_eq!(ids[11], "s-res-242-1967-11");
+    assert_eq!(ids[2999], "s-res-242-1967-2999");
+}

@@ -84,14 +84,17 @@ impl Corpus {
         let start = self.documents.len();
         self.documents.extend(documents);
         self.by_id.reserve(self.documents.len() - start);
+        // The next suffix to try for each id taken: many documents of one id (the same symbol
+        // in many files) then cost one look-up each, not one per document before them.
+        let mut next: HashMap<String, usize> = HashMap::new();
         for (i, doc) in self.documents.iter_mut().enumerate().skip(start) {
             if self.by_id.contains_key(&doc.id) {
-                let base = doc.id.clone();
-                let mut n = 2;
-                while self.by_id.contains_key(&format!("{base}-{n}")) {
-                    n += 1;
+                let n = next.entry(doc.id.clone()).or_insert(2);
+                while self.by_id.contains_key(&format!("{}-{n}", doc.id)) {
+                    *n += 1;
                 }
-                doc.id = format!("{base}-{n}");
+                doc.id = format!("{}-{n}", doc.id);
+                *n += 1;
             }
             self.by_id.insert(doc.id.clone(), i);
         }
