@@ -151,6 +151,33 @@ fn utf16_with_bom() {
 }
 
 #[test]
+fn utf16_without_bom_when_it_is_plainly_that() {
+    // A real resolution's opening, in French and in Russian (whose letters have no NUL byte),
+    // as some Windows tools save it: UTF-16, no byte-order mark.
+    let french = "Résolution 2334 (2016)\r\nAdoptée par le Conseil de sécurité à sa 7853e séance, \
+                  le 23 décembre 2016\r\n\r\nLe Conseil de sécurité,\r\n";
+    let le: Vec<u8> = french.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    let be: Vec<u8> = french.encode_utf16().flat_map(u16::to_be_bytes).collect();
+    assert_eq!(decode(&le).as_deref(), Ok(french), "little-endian");
+    assert_eq!(decode(&be).as_deref(), Ok(french), "big-endian");
+    let mixed = "Резолюция 2334 (2016), принятая Советом Безопасности 23 декабря 2016 года";
+    let le: Vec<u8> = mixed.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    // Its spaces and digits are enough.
+    assert_eq!(decode(&le).as_deref(), Ok(mixed), "Cyrillic");
+    // Binary data laid out in 16-bit words, or text with a NUL code unit, stays binary.
+    let words: Vec<u8> = (0u16..400).flat_map(|n| (n % 9).to_le_bytes()).collect();
+    assert_eq!(decode(&words), Err(DecodeProblem::Binary));
+    let with_nul: Vec<u8> = "Texte\0suite de la résolution"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    assert_eq!(decode(&with_nul), Err(DecodeProblem::Binary));
+    let mut odd: Vec<u8> = french.encode_utf16().flat_map(u16::to_le_bytes).collect();
+    odd.push(b'x');
+    assert_eq!(decode(&odd), Err(DecodeProblem::Binary));
+}
+
+#[test]
 fn utf8_bom_stripped_and_line_ends_normalised() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = write(dir.path(), "bom.txt", "\u{feff}Titre\r\nLigne\rFin\r\n");

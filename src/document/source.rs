@@ -777,7 +777,8 @@ pub fn decode(bytes: &[u8]) -> Result<String, DecodeProblem> {
 
 /// Bytes of a text file into a `String`, reusing the buffer when it is already UTF-8.
 ///
-/// - UTF-16 LE/BE with a byte-order mark: decoded; malformed → `MalformedUtf16`.
+/// - UTF-16 LE/BE with a byte-order mark: decoded; malformed → `MalformedUtf16`. Without one,
+///   decoded when the file is plainly UTF-16 (see `bomless_utf16`).
 /// - A NUL byte anywhere → `Binary`. The whole file is scanned (memchr: milliseconds for 100 MB)
 ///   rather than the first 8 KiB, so a file that is text at the top and binary further down is
 ///   not shown as garbage; real text documents never contain NUL.
@@ -804,7 +805,8 @@ pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, DecodeProblem> {
         return Ok(text.into_owned());
     }
     if memchr::memchr(0, &bytes).is_some() {
-        return Err(DecodeProblem::Binary);
+        // NUL bytes: binary, unless the file is plainly UTF-16 saved without a byte-order mark.
+        return bomless_utf16(&bytes).ok_or(DecodeProblem::Binary);
     }
     if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
         bytes.drain(..3);
@@ -813,6 +815,38 @@ pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, DecodeProblem> {
         Ok(text) => Ok(text),
         Err(e) => Ok(decode_legacy(&e.into_bytes())),
     }
+}
+
+/// The text of a file that is plainly UTF-16 without a byte-order mark: an even length, NUL as
+/// the high byte of at least a third of its code units (spaces, digits and Latin letters) and
+/// almost never as the low one, decoding without error to text with no NUL and next to no
+/// other control characters. A binary file seldom passes all of that; text mostly in another
+/// script is not plainly UTF-16 and is left alone.
+fn bomless_utf16(bytes: &[u8]) -> Option<String> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let units = bytes.len() / 2;
+    let (mut first, mut second) = (0usize, 0usize);
+    for pair in bytes.chunks_exact(2) {
+        first += usize::from(pair[0] == 0);
+        second += usize::from(pair[1] == 0);
+    }
+    // A low byte of 0 is a character like U+0100 or U+4E00: rare, but not impossible.
+    let encoding = if second * 3 >= units && first * 100 <= units {
+        encoding_rs::UTF_16LE
+    } else if first * 3 >= units && second * 100 <= units {
+        encoding_rs::UTF_16BE
+    } else {
+        return None;
+    };
+    let text = encoding.decode_without_bom_handling_and_without_replacement(bytes)?;
+    let chars = text.chars().count();
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\x0c'))
+        .count();
+    (!text.contains('\0') && controls * 100 <= chars).then(|| text.into_owned())
 }
 
 /// Invalid UTF-8: decides between "UTF-8 with stray bytes" and "a legacy 8-bit file".
