@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use crate::app::stored::{self, SearchableLibrary};
 use crate::app::{Indexes, Library, LoadRequest};
 use crate::bookmarks::{BookmarkStore, format_date};
-use crate::document::{Citation, Corpus, Document, LoadError};
+use crate::document::{Corpus, Document, LoadError, json};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -235,35 +235,15 @@ fn not_a_document(corpus: &Corpus, name: &str) -> Option<String> {
     }
 }
 
-pub fn document_summary(d: &Document) -> Value {
-    json!({
-        "id": d.id,
-        "path": d.path,
-        "collection": d.collection,
-        "title": d.title,
-        "symbol": d.symbol,
-        "date": d.date,
-        "kind": d.kind,
-        "language": d.language,
-        "paragraph_count": d.paragraphs.len(),
-        "footnote_count": d.footnotes.len(),
-        "citation_count": d.citations().count(),
-        "cited_by": d.cited_by,
-    })
-}
-
+/// What `show --json` prints for `d`, as a value (to compare documents by).
 pub fn document_json(d: &Document) -> Value {
-    let mut v = document_summary(d);
-    v["header"] = json!(d.header);
-    v["paragraphs"] = json!(d.paragraphs);
-    v["footnotes"] = json!(d.footnotes);
-    v
+    serde_json::to_value(json::Whole::of(d)).unwrap_or_default()
 }
 
 fn list(corpus: &Corpus, as_json: bool, out: &mut dyn Write) -> Result<()> {
     if as_json {
-        let rows: Vec<Value> = corpus.documents.iter().map(document_summary).collect();
-        writeln!(out, "{}", json_text(&rows)?)?;
+        let rows: Vec<json::Summary> = corpus.documents.iter().map(json::Summary::of).collect();
+        write_json(out, &rows)?;
         return Ok(());
     }
     for (collection, members) in corpus.collections() {
@@ -290,7 +270,7 @@ fn list(corpus: &Corpus, as_json: bool, out: &mut dyn Write) -> Result<()> {
 
 fn show(d: &Document, as_json: bool, out: &mut dyn Write) -> Result<()> {
     if as_json {
-        writeln!(out, "{}", json_text(&document_json(d))?)?;
+        write_json(out, &json::Whole::of(d))?;
         return Ok(());
     }
     writeln!(out, "{}", d.title)?;
@@ -316,10 +296,6 @@ fn show(d: &Document, as_json: bool, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
-fn citation_json(c: &Citation) -> Value {
-    json!(c)
-}
-
 fn cites(corpus: &Corpus, d: &Document, as_json: bool, out: &mut dyn Write) -> Result<()> {
     let mut rows = Vec::new();
     for p in &d.paragraphs {
@@ -333,16 +309,7 @@ fn cites(corpus: &Corpus, d: &Document, as_json: bool, out: &mut dyn Write) -> R
         }
     }
     if as_json {
-        let citations: Vec<Value> = rows
-            .iter()
-            .map(|(from, c)| {
-                let mut v = citation_json(c);
-                v["from"] = json!(from);
-                v
-            })
-            .collect();
-        let v = json!({ "citations": citations, "cited_by": d.cited_by });
-        writeln!(out, "{}", json_text(&v)?)?;
+        write_json(out, &json::Cites::of(d, &rows))?;
         return Ok(());
     }
     writeln!(out, "Citations in {}:", d.label())?;
@@ -443,7 +410,7 @@ fn search(
 
 fn print_rows(rows: &[Value], as_json: bool, out: &mut dyn Write) -> Result<()> {
     if as_json {
-        writeln!(out, "{}", json_text(rows)?)?;
+        write_json(out, rows)?;
     } else {
         for r in rows {
             writeln!(
@@ -472,11 +439,16 @@ fn finish(rows: &[Value]) -> Result<()> {
 #[error("no paragraph matches")]
 pub struct NoMatch;
 
-/// Pretty JSON with the characters a terminal may act on escaped (see
-/// [`crate::text::escape_json_controls`]).
-fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<String> {
-    let text = serde_json::to_string_pretty(value)?;
-    Ok(crate::text::escape_json_controls(&text).into_owned())
+/// `value` as pretty JSON and a newline, written as it is serialised (never whole in memory),
+/// the characters a terminal may act on escaped (see [`crate::text::SafeJson`]).
+fn write_json<T: serde::Serialize + ?Sized>(out: &mut dyn Write, value: &T) -> Result<()> {
+    let mut buffered = std::io::BufWriter::with_capacity(1 << 16, &mut *out);
+    let mut serializer =
+        serde_json::Serializer::with_formatter(&mut buffered, crate::text::SafeJson::default());
+    value.serialize(&mut serializer)?;
+    writeln!(buffered)?;
+    buffered.flush()?;
+    Ok(())
 }
 
 /// `plenary bookmarks`. The store sanitises what it reads; each line is cleaned again as it

@@ -242,17 +242,89 @@ mod tests {
     }
 }
 
-/// JSON text with the characters a terminal may act on, or that reorder what it shows, written
-/// as `\uXXXX` escapes: C1 controls, bidi controls and marks, line and paragraph separators.
-/// serde_json escapes only C0 controls; the JSON stays equal, only its bytes change.
+/// A character a terminal may act on, or that reorders what it shows, which serde_json leaves
+/// as it is: C1 controls, bidi controls and marks, zero-width characters, line and paragraph
+/// separators.
+fn risky_in_json(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+        || ('\u{200b}'..='\u{200f}').contains(&c)
+        || ('\u{2028}'..='\u{202e}').contains(&c)
+        || ('\u{2060}'..='\u{2069}').contains(&c)
+        || matches!(c, '\u{061c}' | '\u{feff}')
+}
+
+/// serde_json's pretty formatter, writing the characters of [`risky_in_json`] as `\uXXXX`
+/// escapes as it goes (serde_json escapes only C0 controls): the JSON stays equal, only its
+/// bytes change. For output serialised straight to a writer.
+#[derive(Default)]
+pub struct SafeJson(serde_json::ser::PrettyFormatter<'static>);
+
+impl serde_json::ser::Formatter for SafeJson {
+    fn write_string_fragment<W: ?Sized + std::io::Write>(
+        &mut self,
+        writer: &mut W,
+        fragment: &str,
+    ) -> std::io::Result<()> {
+        let mut start = 0;
+        for (i, c) in fragment.char_indices() {
+            if risky_in_json(c) {
+                writer.write_all(&fragment.as_bytes()[start..i])?;
+                write!(writer, "\\u{:04x}", c as u32)?;
+                start = i + c.len_utf8();
+            }
+        }
+        writer.write_all(&fragment.as_bytes()[start..])
+    }
+
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_array(w)
+    }
+
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array(w)
+    }
+
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_array_value(w, first)
+    }
+
+    fn end_array_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_array_value(w)
+    }
+
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object(w)
+    }
+
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object(w)
+    }
+
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        self.0.begin_object_key(w, first)
+    }
+
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.begin_object_value(w)
+    }
+
+    fn end_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.0.end_object_value(w)
+    }
+}
+
+/// JSON text with the characters of [`risky_in_json`] written as `\uXXXX` escapes, for JSON
+/// made as a whole (see [`SafeJson`] for JSON written as it is serialised).
 pub fn escape_json_controls(json: &str) -> std::borrow::Cow<'_, str> {
-    let risky = |c: char| {
-        ('\u{80}'..='\u{9f}').contains(&c)
-            || ('\u{200b}'..='\u{200f}').contains(&c)
-            || ('\u{2028}'..='\u{202e}').contains(&c)
-            || ('\u{2060}'..='\u{2069}').contains(&c)
-            || matches!(c, '\u{061c}' | '\u{feff}')
-    };
+    let risky = risky_in_json;
     if !json.chars().any(risky) {
         return std::borrow::Cow::Borrowed(json);
     }
@@ -280,5 +352,25 @@ mod json_tests {
         assert!(escaped.contains("\\u009b") && escaped.contains("\\u202e"));
         let back: serde_json::Value = serde_json::from_str(&escaped).expect("still JSON");
         assert_eq!(back, value);
+    }
+
+    #[test]
+    fn json_written_as_it_is_serialised_is_the_pretty_json_escaped() {
+        use serde::Serialize;
+        let value = serde_json::json!({
+            "note": "a\u{9b}31m\u{202e}b\u{2028}c",
+            "list": ["plain", "\u{200f}mark", "é\u{1b}[2J", {"deep": "\u{85}"}],
+            "empty": [],
+            "n": 3,
+        });
+        let mut streamed = Vec::new();
+        let mut serializer =
+            serde_json::Serializer::with_formatter(&mut streamed, SafeJson::default());
+        value.serialize(&mut serializer).expect("serialises");
+        let whole = serde_json::to_string_pretty(&value).expect("json");
+        assert_eq!(
+            String::from_utf8(streamed).expect("UTF-8"),
+            escape_json_controls(&whole)
+        );
     }
 }

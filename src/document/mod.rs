@@ -3,6 +3,7 @@
 pub mod cache;
 pub mod cite;
 pub mod corpus;
+pub mod json;
 pub mod lexicon;
 pub mod model;
 pub mod parse;
