@@ -823,7 +823,7 @@ pub fn decode_vec(mut bytes: Vec<u8>) -> Result<String, DecodeProblem> {
 /// other control characters. A binary file seldom passes all of that; text mostly in another
 /// script is not plainly UTF-16 and is left alone.
 fn bomless_utf16(bytes: &[u8]) -> Option<String> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let units = bytes.len() / 2;
