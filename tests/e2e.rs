@@ -54,6 +54,11 @@ impl Session {
 
     /// The reader on the bundled library and the paths in `args`.
     fn start_with(name: &'static str, home: &Path, args: &[&str]) -> Session {
+        Session::start_env(name, home, args, &[])
+    }
+
+    /// [`start_with`](Self::start_with), with `env` set for the reader.
+    fn start_env(name: &'static str, home: &Path, args: &[&str], env: &[(&str, &str)]) -> Session {
         let pair = native_pty_system()
             .openpty(PtySize {
                 rows: ROWS.get(),
@@ -72,6 +77,9 @@ impl Session {
             home,
         );
         cmd.env("TERM", "xterm-256color");
+        for (key, value) in env {
+            cmd.env(key, value);
+        }
         cmd.cwd(home);
         let child = pair
             .slave
@@ -633,4 +641,30 @@ fn cache_damaged_while_mapped_is_rebuilt_and_the_search_answered() {
         "said while rebuilding"
     );
     assert!(raw.contains("search indexes rebuilt"), "said when done");
+}
+
+/// A thread of the reader dying (here the search worker, by a fault only debug builds inject)
+/// ends the reader: terminal given back, the panic message printed once, exit 101. Before,
+/// the reader went on, on a cooked terminal, deaf to Esc and q.
+#[test]
+fn a_worker_panic_ends_the_reader_with_the_terminal_back() {
+    if !cfg!(debug_assertions) {
+        // The fault is not built into release binaries.
+        return;
+    }
+    let dir = TempDir::new().expect("temporary home");
+    let home = dir.path();
+    let mut session =
+        Session::start_env("reader", home, &[], &[("PLENARY_FAULT", "search-worker")]);
+    session.wait_for("the document list", |s| {
+        s.has("Documents (") && s.has(" LIST ") && s.loaded()
+    });
+    session.send("/council");
+    let status = session.finish();
+    assert_eq!(status.exit_code(), 101, "{status:?}\n{}", session.dump());
+    assert_eq!(session.canonical(), Some(true), "raw mode left on");
+    let entered = find(&session.raw, ENTER_ALTERNATE_SCREEN);
+    assert!(find(&session.raw, LEAVE_ALTERNATE_SCREEN) > entered);
+    let raw = String::from_utf8_lossy(&session.raw);
+    assert_eq!(raw.matches("injected fault").count(), 1, "{raw}");
 }

@@ -44,6 +44,10 @@ impl SearchWorker {
     pub fn spawn(indexes: Indexes, corpus: Arc<Corpus>) -> SearchWorker {
         let (req_tx, req_rx) = channel::<(SearchRequest, Arc<AtomicBool>)>();
         let (res_tx, res_rx) = channel();
+        // Debug builds only: `PLENARY_FAULT=search-worker` makes the worker panic at its first
+        // query, for the end-to-end test of a thread dying under the reader.
+        let fault = cfg!(debug_assertions)
+            && std::env::var_os("PLENARY_FAULT").is_some_and(|v| v == "search-worker");
         let thread = std::thread::spawn(move || {
             let mut indexes = indexes;
             // What the last completed query matched, per target, for the next keystroke.
@@ -54,6 +58,7 @@ impl SearchWorker {
                     next = newer;
                 }
                 let (req, cancel) = next;
+                assert!(!fault, "injected fault (PLENARY_FAULT=search-worker)");
                 let found =
                     contained(|| answer(&indexes, &req, &cancel, last.as_ref())).filter(|found| {
                         found
