@@ -87,6 +87,11 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// Print a completion script for a shell (bash: `source <(plenary completions bash)`).
+    Completions {
+        #[arg(value_name = "SHELL")]
+        shell: clap_complete::Shell,
+    },
 }
 
 /// Where the caches live: `PLENARY_CACHE_DIR`, else the platform's cache folder
@@ -165,6 +170,11 @@ pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) ->
         }
         Command::Search { query, limit, json } => search(args, &query, limit, json, out),
         Command::Bookmarks { json, markdown } => bookmarks(json, markdown, out),
+        Command::Completions { shell } => {
+            use clap::CommandFactory;
+            clap_complete::generate(shell, &mut Cli::command(), "plenary", out);
+            Ok(())
+        }
     }
 }
 
@@ -488,8 +498,30 @@ fn bookmarks(as_json: bool, markdown: bool, out: &mut dyn Write) -> Result<()> {
     Ok(())
 }
 
+/// A PATH that is no file but reads as a mistyped command (`plenary lsit`): the command it is
+/// close to. Without this the reader would open, saying only that `lsit` does not exist.
+fn mistyped_command(paths: &[PathBuf]) -> Option<(String, String)> {
+    use clap::CommandFactory;
+    let first = paths.first()?.to_str()?;
+    let bare = !first.is_empty() && first.chars().all(|c| c.is_ascii_alphabetic());
+    if !bare || std::path::Path::new(first).exists() {
+        return None;
+    }
+    let command = Cli::command();
+    let names = command.get_subcommands().map(|c| c.get_name().to_string());
+    let nearest = names
+        .map(|name| (strsim::damerau_levenshtein(first, &name), name))
+        .min()?;
+    (nearest.0 <= 2).then(|| (first.to_string(), nearest.1))
+}
+
 /// Runs the reader or a command.
 pub fn main_with(cli: Cli) -> Result<()> {
+    if let Some((typed, meant)) = mistyped_command(&cli.library.paths) {
+        bail!(
+            "no command or file named {typed:?}; did you mean `plenary {meant}`? (see `plenary --help`)"
+        );
+    }
     match cli.command {
         Some(command) => {
             let stdout = std::io::stdout();

@@ -253,3 +253,44 @@ fn a_name_that_is_no_document_gets_its_reason_once() {
         "no document named S/RES/9999",
     );
 }
+
+#[test]
+fn a_mistyped_command_is_named_as_such() {
+    let home = Home::new();
+    for (typed, meant) in [
+        ("lsit", "list"),
+        ("serch", "search"),
+        ("bookmark", "bookmarks"),
+    ] {
+        let err = home.fails(&[typed]);
+        assert!(
+            err.contains(&format!("no command or file named \"{typed}\""))
+                && err.contains(&format!("did you mean `plenary {meant}`")),
+            "{err}"
+        );
+    }
+}
+
+#[test]
+fn completions_are_generated_for_each_shell() {
+    let home = Home::new();
+    let bash = home.ok(&["completions", "bash"]);
+    assert!(bash.contains("complete -F _plenary"), "{bash}");
+    let zsh = home.ok(&["completions", "zsh"]);
+    assert!(zsh.starts_with("#compdef plenary"), "{zsh}");
+    let fish = home.ok(&["completions", "fish"]);
+    assert!(fish.contains("complete -c plenary"), "{fish}");
+    for script in [&bash, &zsh, &fish] {
+        for command in [
+            "list",
+            "show",
+            "cites",
+            "search",
+            "bookmarks",
+            "completions",
+        ] {
+            assert!(script.contains(command), "{command} missing");
+        }
+    }
+    assert!(!home.run(&["completions", "tcsh-or-so"]).status.success());
+}
