@@ -7,7 +7,6 @@ use std::io::{self, Stdout, Write};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Once, OnceLock};
 use std::thread::ThreadId;
-use std::time::Duration;
 
 use crossterm::event::{self, DisableMouseCapture, EnableMouseCapture, Event};
 use crossterm::terminal::{
@@ -146,18 +145,21 @@ fn install_signal_thread() {
     });
 }
 
-/// The next terminal event: blocks when `timeout` is None, else waits at most that long.
-pub fn next_event(timeout: Option<Duration>) -> io::Result<Option<Event>> {
-    match timeout {
-        None => event::read().map(Some),
-        Some(t) => {
-            if event::poll(t)? {
-                event::read().map(Some)
-            } else {
-                Ok(None)
+/// A thread that reads terminal events and hands each to `send`, blocking between them, until
+/// `send` returns false or reading fails (that error is handed on too). It stays blocked in its
+/// read when the reader ends; the process ending stops it.
+pub fn spawn_input(send: impl Fn(io::Result<Event>) -> bool + Send + 'static) {
+    let _ = std::thread::Builder::new()
+        .name("input".into())
+        .spawn(move || {
+            loop {
+                let event = event::read();
+                let failed = event.is_err();
+                if !send(event) || failed {
+                    break;
+                }
             }
-        }
-    }
+        });
 }
 
 /// SIGBUS and SIGSEGV while the reader holds the terminal: a mapped library cache truncated by

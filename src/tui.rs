@@ -1,37 +1,74 @@
 //! The interactive reader's event loop: terminal events and search results in, frames out.
 
-use std::sync::mpsc::TryRecvError;
-use std::time::Duration;
+use std::sync::mpsc::{Receiver, Sender, channel};
 
 use anyhow::Context;
+use crossterm::event::Event;
 
 use crate::app::{Action, App, LoadRequest, Message, MessageKind, SearchWorker, spawn_loader};
 use crate::bookmarks::{BookmarkStore, BookmarkWriter};
 use crate::keymap;
 use crate::terminal::{self, Tui};
 
-/// How long to wait for input while a search result may still arrive.
-const RESULT_POLL: Duration = Duration::from_millis(25);
-/// The same while the library loads: its parts are worth showing the moment they come, and
-/// loading lasts a fraction of a second at start, so polling this often costs nothing.
-const LOAD_POLL: Duration = Duration::from_millis(4);
+/// What wakes the loop: every thread that has something for it sends here, and the loop blocks
+/// on this one channel between frames (no polling, no timeout).
+enum Wake {
+    Input(std::io::Result<Event>),
+    Loader(Action),
+    /// The loader has ended (after its last report, or without finishing).
+    LoaderGone,
+    Search(Action),
+    /// A bookmark save is done: its outcome waits in the writer.
+    Saved,
+}
+
+/// Sends what `from` receives to the loop, wrapped, until either side is gone; then `last`.
+fn forward<T: Send + 'static>(
+    from: Receiver<T>,
+    to: &Sender<Wake>,
+    wrap: fn(T) -> Wake,
+    last: Option<Wake>,
+) {
+    let to = to.clone();
+    std::thread::spawn(move || {
+        for item in from {
+            if to.send(wrap(item)).is_err() {
+                return;
+            }
+        }
+        if let Some(last) = last {
+            let _ = to.send(last);
+        }
+    });
+}
 
 /// Runs the reader until the user quits. The terminal is restored on every way out. Returns the
 /// warnings shown (bookmark and load problems), for the caller to print once the screen is gone.
 ///
 /// The first frame is drawn at once, before the library is in: a loader thread reads it (from the
-/// library cache, or from the files) and its indexes (from the cache, or built), and its reports reach the app as actions
-/// between keys, so input and drawing never wait for it. Searches need the indexes, so the search
-/// worker starts when they arrive.
+/// library cache, or from the files) and its indexes (from the cache, or built), and its reports
+/// reach the app between keys, so input and drawing never wait for it. Searches need the
+/// indexes, so the search worker starts when they arrive. Input, the loader, the search worker
+/// and the bookmark writer all wake the loop through one channel; it draws once for all that
+/// came meanwhile.
 pub fn run(
     request: LoadRequest,
     mut bookmarks: BookmarkStore,
     warnings: Vec<String>,
 ) -> anyhow::Result<Vec<String>> {
-    let loader = spawn_loader(request);
+    let (wake_tx, wake) = channel::<Wake>();
+    forward(
+        spawn_loader(request),
+        &wake_tx,
+        Wake::Loader,
+        Some(Wake::LoaderGone),
+    );
     // Saves run on their own thread; the input thread never waits on the disk.
     bookmarks.defer_saves();
-    let mut writer = BookmarkWriter::spawn();
+    let saved = wake_tx.clone();
+    let mut writer = BookmarkWriter::spawn_waking(move || {
+        let _ = saved.send(Wake::Saved);
+    });
     let mut app = App::loading(bookmarks, warnings);
     let mut tui = Tui::enter().context("cannot set up the terminal")?;
     let size = tui.size().context("cannot read the terminal size")?;
@@ -39,41 +76,19 @@ pub fn run(
         width: size.width,
         height: size.height,
     });
+    let input = wake_tx.clone();
+    terminal::spawn_input(move |event| input.send(Wake::Input(event)).is_ok());
     let mut worker: Option<SearchWorker> = None;
     let mut dirty = true;
     loop {
-        loop {
-            match loader.try_recv() {
-                Ok(event) => {
-                    app.update(event);
-                    dirty = true;
-                }
-                Err(TryRecvError::Empty) => break,
-                Err(TryRecvError::Disconnected) => {
-                    if app.loading.is_some() {
-                        // The loader died without finishing (a bug): say so, stop waiting.
-                        app.loading = None;
-                        app.message = Some(Message {
-                            text: "the library could not be loaded completely".to_string(),
-                            kind: MessageKind::Error,
-                        });
-                        dirty = true;
-                    }
-                    break;
-                }
-            }
-        }
         if worker.is_none() && app.library.indexed {
-            worker = Some(SearchWorker::spawn(
-                app.library.indexes(),
-                app.library.corpus.clone(),
-            ));
+            let mut spawned =
+                SearchWorker::spawn(app.library.indexes(), app.library.corpus.clone());
+            let results = std::mem::replace(&mut spawned.results, channel().1);
+            forward(results, &wake_tx, Wake::Search, None);
+            worker = Some(spawned);
         }
         if let Some(worker) = worker.as_mut() {
-            while let Ok(result) = worker.results.try_recv() {
-                app.update(result);
-                dirty = true;
-            }
             for request in app.take_search_requests() {
                 worker.submit(request);
             }
@@ -99,17 +114,39 @@ pub fn run(
             tui.draw(&app).context("cannot draw")?;
             dirty = false;
         }
-        // Block on input unless a search result or the library may come in meanwhile.
-        let timeout = if app.loading.is_some() {
-            Some(LOAD_POLL)
-        } else {
-            (app.awaiting_results() || app.saving_bookmarks()).then_some(RESULT_POLL)
+        // Wait for the next thing to happen, then take everything that has meanwhile.
+        let Ok(first) = wake.recv() else {
+            break;
         };
-        if let Some(event) = terminal::next_event(timeout).context("cannot read input")?
-            && let Some(action) = keymap::action_for_event(&event, app.key_mode())
-        {
-            app.update(action);
-            dirty = true;
+        for woken in std::iter::once(first).chain(wake.try_iter()) {
+            match woken {
+                Wake::Input(event) => {
+                    let event = event.context("cannot read input")?;
+                    if let Some(action) = keymap::action_for_event(&event, app.key_mode()) {
+                        app.update(action);
+                        dirty = true;
+                    }
+                }
+                Wake::Loader(event) | Wake::Search(event) => {
+                    app.update(event);
+                    dirty = true;
+                }
+                Wake::LoaderGone => {
+                    if app.loading.is_some() {
+                        // The loader died without finishing (a bug): say so, stop waiting.
+                        app.loading = None;
+                        app.message = Some(Message {
+                            text: "the library could not be loaded completely".to_string(),
+                            kind: MessageKind::Error,
+                        });
+                        dirty = true;
+                    }
+                }
+                Wake::Saved => {}
+            }
+            if app.should_quit {
+                break;
+            }
         }
     }
     drop(tui);

@@ -38,6 +38,12 @@ pub struct BookmarkWriter {
 
 impl BookmarkWriter {
     pub fn spawn() -> BookmarkWriter {
+        BookmarkWriter::spawn_waking(|| {})
+    }
+
+    /// [`spawn`](Self::spawn), calling `wake` after each outcome is ready, so that a loop
+    /// blocked on its own channel learns of it at once.
+    pub fn spawn_waking(wake: impl Fn() + Send + 'static) -> BookmarkWriter {
         let (job_tx, job_rx) = channel::<SaveJob>();
         let (out_tx, out_rx) = channel();
         let thread = std::thread::Builder::new()
@@ -47,6 +53,7 @@ impl BookmarkWriter {
                     if out_tx.send(job.run()).is_err() {
                         break;
                     }
+                    wake();
                 }
             })
             .ok();
