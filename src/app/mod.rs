@@ -203,6 +203,8 @@ pub const REBUILT: &str =
 
 pub struct App {
     pub library: Library,
+    /// Line counts of wrapped paragraphs, asked for by every key and frame.
+    wrapped: view::WrapCache,
     pub bookmarks: BookmarkStore,
     pub focus: Focus,
     /// Document highlighted in the list (a document index).
@@ -286,6 +288,7 @@ impl App {
             generation: 0,
             search_requests: Vec::new(),
             output: Vec::new(),
+            wrapped: view::WrapCache::default(),
         };
         if !app.warnings.is_empty() {
             app.popups.push(Popup::Messages { scroll: 0 });
@@ -428,6 +431,7 @@ impl App {
     pub fn entry_heights(&self, entries: &[(usize, usize)], body_width: u16) -> Vec<usize> {
         let text_width = (body_width as usize).saturating_sub(self.gutter_width(entries));
         let labels = self.pane_shows_labels();
+        let corpus = std::sync::Arc::as_ptr(&self.library.corpus) as usize;
         entries
             .iter()
             .enumerate()
@@ -439,7 +443,7 @@ impl App {
                     .and_then(|doc| doc.paragraphs.get(p))
                     .map(|p| p.text.as_str())
                     .unwrap_or("");
-                label + view::wrap(text, text_width).len()
+                label + self.wrapped.lines(corpus, d, p, text_width, text)
             })
             .collect()
     }
@@ -623,6 +627,7 @@ impl App {
             .map(|d| d.id.clone());
         let para = self.para;
         self.library = Library::unindexed(corpus);
+        self.wrapped.clear();
         let corpus = std::sync::Arc::clone(&self.library.corpus);
         let find = |id: Option<String>| id.and_then(|id| corpus.index_of(&id));
         let first = self.library.list_order().first().copied().unwrap_or(0);

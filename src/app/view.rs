@@ -325,6 +325,46 @@ fn wrap_clusters(
     lines
 }
 
+/// Wrapped line counts of paragraphs by (document, paragraph, width), for one corpus: every
+/// keystroke and every frame asks for the heights of the same paragraphs again, and wrapping
+/// was the larger part of the time from a key to its frame. Interior mutability, so that
+/// drawing (which only reads the app) fills it too.
+#[derive(Debug, Default)]
+pub struct WrapCache {
+    inner: std::cell::RefCell<WrapCacheInner>,
+}
+
+#[derive(Debug, Default)]
+struct WrapCacheInner {
+    /// The corpus the counts are for (its address); another one empties the cache.
+    corpus: usize,
+    lines: std::collections::HashMap<(usize, usize, usize), usize>,
+}
+
+/// Counts kept at most; past it the cache starts again (a few MB).
+const WRAP_CACHE_MAX: usize = 200_000;
+
+impl WrapCache {
+    /// Lines of `text`, paragraph `para` of document `doc` of the corpus at `corpus`, wrapped to
+    /// `width`.
+    pub fn lines(&self, corpus: usize, doc: usize, para: usize, width: usize, text: &str) -> usize {
+        let mut inner = self.inner.borrow_mut();
+        if inner.corpus != corpus || inner.lines.len() >= WRAP_CACHE_MAX {
+            inner.corpus = corpus;
+            inner.lines.clear();
+        }
+        *inner
+            .lines
+            .entry((doc, para, width))
+            .or_insert_with(|| wrap(text, width).len())
+    }
+
+    /// Forgets every count (the library was replaced: its documents may sit where others did).
+    pub fn clear(&self) {
+        self.inner.borrow_mut().lines.clear();
+    }
+}
+
 /// Start line of `index` among entries of the given heights, and the new scroll offset that keeps it
 /// in a window of `height` lines (showing as much of it as fits).
 pub fn scroll_to_show(heights: &[usize], index: usize, scroll: usize, height: usize) -> usize {
@@ -442,6 +482,20 @@ mod tests {
         }
         // Two family emoji fill four cells: a five-cell line takes two and the space.
         assert_eq!(lines(&format!("{family}{family} {family}"), 5).len(), 2);
+    }
+
+    #[test]
+    fn wrap_counts_are_kept_per_corpus_and_width() {
+        let cache = WrapCache::default();
+        let text = "Décide de créer un groupe de travail";
+        assert_eq!(cache.lines(1, 0, 0, 10, text), 4);
+        assert_eq!(cache.lines(1, 0, 0, 40, text), 1);
+        // Kept: the same paragraph is not wrapped again (its text is not even looked at).
+        assert_eq!(cache.lines(1, 0, 0, 10, ""), 4);
+        // Another corpus, or a cleared cache, counts afresh.
+        assert_eq!(cache.lines(2, 0, 0, 10, "court"), 1);
+        cache.clear();
+        assert_eq!(cache.lines(2, 0, 0, 40, "x ".repeat(30).as_str()), 2);
     }
 
     #[test]
