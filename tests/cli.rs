@@ -48,12 +48,6 @@ impl Home {
         path
     }
 
-    /// Waits until the files written are older than the 2 s within which the library cache
-    /// does not trust a stamp (aging a file sets its ctime to now).
-    fn settle(&self) {
-        std::thread::sleep(Duration::from_millis(2100));
-    }
-
     fn run(&self, args: &[&str]) -> Output {
         Command::new(BIN)
             .args(args)
@@ -138,7 +132,6 @@ fn no_command_prints_a_control_character_from_a_document_or_a_bookmark() {
             .expect("json"),
     )
     .expect("write bookmarks");
-    home.settle();
 
     let commands: [&[&str]; 11] = [
         &["list", "--no-bundled", lib],
@@ -180,7 +173,6 @@ fn files_named_with_control_characters_open_by_their_names() {
     let newline = home.write("x\ny.txt", &text.replace("338", "339"));
     let lib = home.lib();
     let lib = s(&lib);
-    home.settle();
     // Listed with what would drive the terminal shown as `?`, as ls shows it.
     let listed = home.ok(&["list", "--json", "--no-bundled", lib]);
     assert!(

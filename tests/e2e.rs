@@ -512,8 +512,8 @@ fn cached_library(home: &Path) -> (String, std::path::PathBuf) {
             .expect("age the file");
     }
     let folder = folder.to_str().expect("utf-8 path").to_string();
-    // A command writes the library cache, which the reader then maps. A file changed in the
-    // last 2 s (its ctime, which aging it set) is not cached: ask until it is.
+    // A command writes the library cache, which the reader then maps (the files are dated a
+    // minute back: one written in the last 2 s would not be cached). Ask until it is there.
     let cache = home.join("plenary");
     let library_caches = || -> Vec<std::path::PathBuf> {
         std::fs::read_dir(&cache)
