@@ -2,8 +2,8 @@
 
 use plenary::document::{Corpus, Document, ParagraphKind};
 
-fn bundled() -> Corpus {
-    Corpus::load(&[], true)
+fn bundled() -> &'static Corpus {
+    crate::common::bundled()
 }
 
 fn doc<'a>(corpus: &'a Corpus, id: &str) -> &'a Document {
@@ -70,7 +70,7 @@ fn outline(d: &Document) -> String {
 #[test]
 fn resolution_77_338_metadata() {
     let corpus = bundled();
-    let d = doc(&corpus, "a-res-77-338");
+    let d = doc(corpus, "a-res-77-338");
     assert_eq!(d.symbol.as_ref().unwrap().as_str(), "A/RES/77/338");
     assert_eq!(d.date.as_deref(), Some("2023-09-01"));
     assert_eq!(
@@ -86,7 +86,7 @@ fn resolution_77_338_metadata() {
 #[test]
 fn resolution_77_338_structure() {
     let corpus = bundled();
-    let d = doc(&corpus, "a-res-77-338");
+    let d = doc(corpus, "a-res-77-338");
     let ids: Vec<&str> = d.paragraphs.iter().map(|p| p.id.as_str()).collect();
     let mut want = vec!["H1".to_string()];
     want.extend((1..=23).map(|i| format!("PP{i}")));
@@ -110,7 +110,7 @@ fn resolution_77_338_structure() {
 #[test]
 fn resolution_77_338_page_breaks_are_rejoined() {
     let corpus = bundled();
-    let d = doc(&corpus, "a-res-77-338");
+    let d = doc(corpus, "a-res-77-338");
     let pp7 = &d.paragraphs[d.paragraph_index("PP7").unwrap()];
     assert!(
         pp7.text
@@ -129,7 +129,7 @@ fn resolution_77_338_page_breaks_are_rejoined() {
 #[test]
 fn resolution_77_338_footnotes_are_attached() {
     let corpus = bundled();
-    let d = doc(&corpus, "a-res-77-338");
+    let d = doc(corpus, "a-res-77-338");
     let markers: Vec<&str> = d.footnotes.iter().map(|f| f.marker.as_str()).collect();
     assert_eq!(markers, ["1", "2", "3", "4", "5", "6", "7"]);
     let pp8 = &d.paragraphs[d.paragraph_index("PP8").unwrap()];
@@ -153,7 +153,7 @@ fn resolution_77_338_footnotes_are_attached() {
 #[test]
 fn resolution_77_338_citations() {
     let corpus = bundled();
-    let d = doc(&corpus, "a-res-77-338");
+    let d = doc(corpus, "a-res-77-338");
     let symbols: Vec<String> = d
         .citations()
         .filter_map(|c| c.symbol.as_ref().map(|s| s.to_string()))
@@ -197,7 +197,7 @@ fn resolution_77_338_citations() {
 #[test]
 fn astana_declaration_metadata_and_paragraphs() {
     let corpus = bundled();
-    let d = doc(&corpus, "astana-declaration-2024");
+    let d = doc(corpus, "astana-declaration-2024");
     assert_eq!(d.kind.as_str(), "declaration");
     assert_eq!(d.date.as_deref(), Some("2024-07-04"));
     assert!(d.title.starts_with("Déclaration d’Astana"));
@@ -215,7 +215,7 @@ fn astana_declaration_metadata_and_paragraphs() {
 #[test]
 fn astana_declaration_cites_77_338_by_title_and_date() {
     let corpus = bundled();
-    let d = doc(&corpus, "astana-declaration-2024");
+    let d = doc(corpus, "astana-declaration-2024");
     let p112 = &d.paragraphs[d.paragraph_index("P112").unwrap()];
     let c = p112
         .citations
@@ -232,7 +232,7 @@ fn astana_declaration_cites_77_338_by_title_and_date() {
     );
     assert_eq!(p48.citations[0].target, None);
     // Backlink.
-    let res = doc(&corpus, "a-res-77-338");
+    let res = doc(corpus, "a-res-77-338");
     assert!(
         res.cited_by
             .contains(&"astana-declaration-2024".to_string())
@@ -242,9 +242,9 @@ fn astana_declaration_cites_77_338_by_title_and_date() {
 #[test]
 fn seeds_outline_is_pinned() {
     let corpus = bundled();
-    insta::assert_snapshot!("a-res-77-338", outline(doc(&corpus, "a-res-77-338")));
+    insta::assert_snapshot!("a-res-77-338", outline(doc(corpus, "a-res-77-338")));
     insta::assert_snapshot!(
         "astana-declaration-2024",
-        outline(doc(&corpus, "astana-declaration-2024"))
+        outline(doc(corpus, "astana-declaration-2024"))
     );
 }

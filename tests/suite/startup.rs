@@ -1,7 +1,7 @@
 //! Start-up: the reader draws before its library is in and takes it from the loader as actions;
 //! the binary's commands read the bundled library through the cache in `PLENARY_CACHE_DIR`.
 
-mod common;
+use crate::common;
 use common::render;
 
 use std::fs;

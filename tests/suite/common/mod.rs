@@ -9,6 +9,14 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 
+/// The bundled library, parsed once for the whole test process (a debug-build parse of it
+/// costs seconds; every module that reads it shares this one).
+pub fn bundled() -> &'static plenary::document::Corpus {
+    static BUNDLED: std::sync::LazyLock<plenary::document::Corpus> =
+        std::sync::LazyLock::new(|| plenary::document::Corpus::load(&[], true));
+    &BUNDLED
+}
+
 /// The reader resized to `width` x `height` and drawn once.
 pub fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
     app.update(Action::Resize { width, height });

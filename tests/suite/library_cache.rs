@@ -1,7 +1,7 @@
 //! The library cache: a warm load gives what a fresh load gives (documents, problems, search
 //! results), any change to the files makes it stale, and a damaged cache file only costs time.
 
-mod common;
+use crate::common;
 use common::assert_same_documents;
 
 use std::fs;

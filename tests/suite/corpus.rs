@@ -5,8 +5,8 @@ use std::collections::HashSet;
 use plenary::document::source::{Meta, Source};
 use plenary::document::{Corpus, Document, ParagraphKind, parse};
 
-fn bundled() -> Corpus {
-    Corpus::load(&[], true)
+fn bundled() -> &'static Corpus {
+    crate::common::bundled()
 }
 
 fn fixture(path: &str) -> Document {
@@ -111,7 +111,7 @@ fn citation_chain_242_to_338() {
 #[test]
 fn layout_noise_never_reaches_paragraph_text() {
     let corpus = bundled();
-    let mut docs: Vec<Document> = corpus.documents;
+    let mut docs: Vec<Document> = corpus.documents.clone();
     for f in [
         "tests/fixtures/unga/flow/A_RES_73_3.txt",
         "tests/fixtures/unga/flow/A_RES_73_6.txt",
@@ -393,7 +393,7 @@ fn footnote_called_after_a_year() {
 /// English text's catalogue title says.
 #[test]
 fn french_text_beside_its_english_one() {
-    let mut corpus = bundled();
+    let mut corpus = Corpus::load(&[], true);
     let path = "tests/fixtures/unsc-fr/S_RES_502_1982_FR.txt";
     let french = fixture(path);
     assert_eq!(

@@ -636,11 +636,12 @@ fn cache_damaged_while_mapped_is_rebuilt_and_the_search_answered() {
     let status = session.finish();
     assert_eq!(status.exit_code(), 0, "{}", session.dump());
     let raw = String::from_utf8_lossy(&session.raw);
+    // "the library cache is damaged; rebuilding" shows while the rebuild lasts; a rebuild
+    // done before the next frame (26 documents) leaves only the message that says both.
     assert!(
-        raw.contains("the library cache is damaged; rebuilding"),
-        "said while rebuilding"
+        raw.contains("search indexes rebuilt") && raw.contains("the library cache was damaged"),
+        "said when done"
     );
-    assert!(raw.contains("search indexes rebuilt"), "said when done");
 }
 
 /// A thread of the reader dying (here the search worker, by a fault only debug builds inject)

@@ -1,6 +1,6 @@
 //! The interactive reader driven without a terminal: actions into `update`, frames into a TestBackend.
 
-mod common;
+use crate::common;
 use common::{draw as render, text};
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};

@@ -1,7 +1,7 @@
 //! The reader on the real bundled library (not hand-built fixtures): the scenes the README and
 //! the issue describe, drawn with ratatui's TestBackend.
 
-mod common;
+use crate::common;
 use common::render;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
@@ -11,7 +11,8 @@ use plenary::document::Corpus;
 use plenary::keymap::action_for;
 
 fn app() -> App {
-    let corpus = Corpus::load(&[], true);
+    // The shared parse, linked again into a corpus of this app's own.
+    let corpus = Corpus::from_documents(common::bundled().documents.clone());
     let mut app = App::new(Library::new(corpus), BookmarkStore::in_memory(), Vec::new());
     app.update(Action::Resize {
         width: 120,

@@ -1,8 +1,7 @@
 //! The benchmark corpus generator (benches/common): deterministic, and its documents parse back
 //! into the paragraphs it meant to write.
 
-#[path = "../benches/common/mod.rs"]
-mod common;
+use crate::generator as common;
 
 use std::borrow::Cow;
 

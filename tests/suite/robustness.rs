@@ -108,7 +108,7 @@ fn escape_sequences_in_a_document_never_reach_the_text() {
 
 /// Real text, hard-wrapped, with page breaks and footnotes, repeated to about `bytes`.
 fn big_document(bytes: usize) -> String {
-    let page = include_str!("../assets/library/unsc/S_RES_699_1991.txt");
+    let page = include_str!("../../assets/library/unsc/S_RES_699_1991.txt");
     let mut text = String::with_capacity(bytes + page.len());
     while text.len() < bytes {
         text.push_str(page);

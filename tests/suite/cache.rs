@@ -1,7 +1,7 @@
 //! The start-up cache: what it gives back equals a fresh parse, damage and staleness only cost a
 //! rebuild, and user files link with the cached bundled documents as if parsed together.
 
-mod common;
+use crate::common;
 use common::assert_same_documents;
 
 use std::fs;
@@ -12,7 +12,7 @@ use plenary::document::Corpus;
 use plenary::document::cache::{self, CacheError};
 
 /// The bundled library parsed the ordinary way, without a cache: the reference.
-static FRESH: LazyLock<Corpus> = LazyLock::new(|| Corpus::load(&[], true));
+static FRESH: LazyLock<&Corpus> = LazyLock::new(common::bundled);
 
 fn load(paths: &[PathBuf], dir: Option<&Path>) -> Corpus {
     cache::load(paths, true, dir, &mut |_| {})
