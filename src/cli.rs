@@ -87,6 +87,12 @@ pub enum Command {
         #[arg(long)]
         markdown: bool,
     },
+    /// The settings file: `config.toml` in the config folder ([theme] styles).
+    Config {
+        /// Print a commented settings file with every default.
+        #[arg(long)]
+        default: bool,
+    },
     /// Print a completion script for a shell (bash: `source <(plenary completions bash)`).
     Completions {
         #[arg(value_name = "SHELL")]
@@ -170,6 +176,34 @@ pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) ->
         }
         Command::Search { query, limit, json } => search(args, &query, limit, json, out),
         Command::Bookmarks { json, markdown } => bookmarks(json, markdown, out),
+        Command::Config { default } => {
+            if default {
+                write!(out, "{}", crate::ui::theme::default_file())?;
+                return Ok(());
+            }
+            let loaded = crate::config::load();
+            match &loaded.path {
+                Some(path) => writeln!(
+                    out,
+                    "{}{}",
+                    crate::text::visible_name_of_path(path),
+                    if path.exists() {
+                        ""
+                    } else {
+                        " (not there: every default in force)"
+                    }
+                )?,
+                None => writeln!(out, "no config folder: every default in force")?,
+            }
+            let (_, problems) = crate::ui::theme::from_config(&loaded, false);
+            for p in loaded.problems.iter().chain(&problems) {
+                writeln!(out, "{p}")?;
+            }
+            if !(loaded.problems.is_empty() && problems.is_empty()) {
+                bail!("the settings file has problems (above)");
+            }
+            Ok(())
+        }
         Command::Completions { shell } => {
             use clap::CommandFactory;
             clap_complete::generate(shell, &mut Cli::command(), "plenary", out);
@@ -535,7 +569,15 @@ pub fn main_with(cli: Cli) -> Result<()> {
                 );
             }
             // Unreadable files are reported by the loader, inside the reader.
-            let (store, warnings) = BookmarkStore::open_default();
+            let (store, mut warnings) = BookmarkStore::open_default();
+            // The settings, then the theme from them, before the first frame; what is wrong
+            // in the file goes to the problems pop-up, and its defaults stay in force.
+            let settings = crate::config::load();
+            let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let (theme, problems) = crate::ui::theme::from_config(&settings, no_colour);
+            crate::ui::theme::install(theme);
+            warnings.extend(settings.problems);
+            warnings.extend(problems);
             let shown = crate::tui::run(load_request(&cli.library), store, warnings)?;
             // The reader's screen is gone: leave the load problems where the user can read them.
             for w in shown {

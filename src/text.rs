@@ -81,6 +81,11 @@ pub fn visible_name(name: &str) -> Cow<'_, str> {
         .collect()
 }
 
+/// A path as [`visible_name`] shows it.
+pub fn visible_name_of_path(path: &std::path::Path) -> String {
+    visible_name(&path.to_string_lossy()).into_owned()
+}
+
 fn is_unclean(c: char) -> bool {
     (c < ' ' && c != '\n' && c != '\x0c')
         || ('\u{7f}'..='\u{9f}').contains(&c)

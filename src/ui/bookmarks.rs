@@ -17,7 +17,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, note: Opt
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "no bookmarks yet: b marks a paragraph",
-                theme::DIM,
+                theme::current().dim,
             )),
             inner,
         );
@@ -39,9 +39,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, note: Opt
             format_date(b.added)
         );
         let style = if i == selected {
-            theme::SELECTED_ROW
+            theme::current().selected_row
         } else {
-            theme::HEADER
+            theme::current().header
         };
         lines.push(Line::from(Span::styled(truncate(&head, width), style)));
         let mut body = clean(&b.excerpt);
@@ -50,7 +50,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, note: Opt
         }
         lines.push(Line::from(Span::styled(
             truncate(&format!("  {body}"), width),
-            theme::DIM,
+            theme::current().dim,
         )));
     }
     frame.render_widget(
@@ -69,7 +69,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, note: Opt
         let label = "note: ";
         let lw = (label.len() as u16).min(row.width / 2);
         frame.render_widget(
-            Paragraph::new(Span::styled(label, theme::KEY)),
+            Paragraph::new(Span::styled(label, theme::current().key)),
             Rect { width: lw, ..row },
         );
         frame.render_widget(

@@ -21,7 +21,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 "no citations, and cited by no document",
-                theme::DIM,
+                theme::current().dim,
             )),
             inner,
         );
@@ -70,11 +70,11 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize) {
                 },
             };
             let style = if i == selected {
-                theme::SELECTED_ROW
+                theme::current().selected_row
             } else {
                 match row {
-                    CitationRow::Cites(..) => theme::CITATION,
-                    CitationRow::CitedBy(_) => theme::HEADER,
+                    CitationRow::Cites(..) => theme::current().citation,
+                    CitationRow::CitedBy(_) => theme::current().header,
                 }
             };
             Line::from(Span::styled(truncate(&text, width), style))

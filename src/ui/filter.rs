@@ -27,7 +27,7 @@ pub fn draw(filter: &Filter, frame: &mut Frame, area: Rect) {
     let count_w = (count.chars().count() as u16).min(area.width.saturating_sub(scope_w) / 2);
     let input_w = area.width.saturating_sub(scope_w + count_w);
     frame.render_widget(
-        Paragraph::new(Span::styled(scope, theme::KEY)),
+        Paragraph::new(Span::styled(scope, theme::current().key)),
         Rect {
             width: scope_w,
             ..area
@@ -42,7 +42,7 @@ pub fn draw(filter: &Filter, frame: &mut Frame, area: Rect) {
         },
     );
     frame.render_widget(
-        Paragraph::new(Span::styled(count, theme::DIM)),
+        Paragraph::new(Span::styled(count, theme::current().dim)),
         Rect {
             x: area.x + scope_w + input_w,
             width: count_w,

@@ -31,9 +31,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, doc: usize, para: usize, s
             None => "(footnote text not found)".to_string(),
         };
         let style = if i == selected {
-            theme::SELECTED_ROW
+            theme::current().selected_row
         } else {
-            theme::FOOTNOTE
+            theme::current().footnote
         };
         for (n, r) in wrap(&text, width).into_iter().enumerate() {
             let head = if n == 0 {
@@ -47,7 +47,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, doc: usize, para: usize, s
             for c in &f.citations {
                 lines.push(Line::from(vec![
                     Span::raw("    → "),
-                    Span::styled(app.target_label(c), theme::CITATION),
+                    Span::styled(app.target_label(c), theme::current().citation),
                 ]));
             }
         }

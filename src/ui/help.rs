@@ -29,11 +29,14 @@ pub fn draw(frame: &mut Frame, area: Rect, scroll: usize) {
             if what.is_empty() {
                 Line::from(Span::styled(
                     truncate(keys, inner.width as usize),
-                    theme::COLLECTION,
+                    theme::current().collection,
                 ))
             } else {
                 Line::from(vec![
-                    Span::styled(format!("{:<key_w$} ", truncate(keys, key_w)), theme::KEY),
+                    Span::styled(
+                        format!("{:<key_w$} ", truncate(keys, key_w)),
+                        theme::current().key,
+                    ),
                     Span::raw(truncate(what, text_w)),
                 ])
             }
@@ -64,7 +67,7 @@ pub fn draw_messages(frame: &mut Frame, area: Rect, warnings: &[String], scroll:
         .map(|w| {
             Line::from(Span::styled(
                 truncate(&super::clean(w), inner.width as usize),
-                theme::WARNING,
+                theme::current().warning,
             ))
         })
         .collect();

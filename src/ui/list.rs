@@ -21,9 +21,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
-            theme::FOCUSED_BORDER
+            theme::current().focused_border
         } else {
-            theme::BORDER
+            theme::current().border
         })
         .title(format!(" Documents ({docs}) "));
     let inner = block.inner(area);
@@ -45,7 +45,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
         .map(|(i, row)| match row {
             ListRow::Collection(name) => Line::from(Span::styled(
                 truncate(&clean(name), width),
-                theme::COLLECTION,
+                theme::current().collection,
             )),
             ListRow::Document(d) => {
                 let line = match app.library.document(*d) {
@@ -54,9 +54,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                 };
                 if Some(i) == selected {
                     let style = if focused {
-                        theme::SELECTED_ROW
+                        theme::current().selected_row
                     } else {
-                        theme::SELECTED_TEXT
+                        theme::current().selected_text
                     };
                     line.style(style)
                 } else {
@@ -85,7 +85,7 @@ fn document_row(doc: &Document, width: usize, query: Option<&str>) -> Line<'stat
     let label = truncate(&label, column);
     let pad = column.saturating_sub(str_width(&label));
     let mut spans = vec![Span::raw(" ")];
-    spans.extend(marked(&label, query, theme::HEADER));
+    spans.extend(marked(&label, query, theme::current().header));
     spans.push(Span::raw(" ".repeat(pad)));
     let mut used = 1 + column;
     if width >= 38 {
@@ -93,7 +93,7 @@ fn document_row(doc: &Document, width: usize, query: Option<&str>) -> Line<'stat
         let date = format!("{date:<DATE_COLUMN$}");
         used += 1 + str_width(&date);
         spans.push(Span::raw(" "));
-        spans.extend(marked(&date, query, theme::DIM));
+        spans.extend(marked(&date, query, theme::current().dim));
     }
     let extra = format!(" [{}, {}]", doc.kind.as_str(), doc.language.as_str());
     let show_extra = width >= 70;
@@ -109,7 +109,7 @@ fn document_row(doc: &Document, width: usize, query: Option<&str>) -> Line<'stat
             Style::default(),
         ));
         if show_extra {
-            spans.push(Span::styled(extra, theme::DIM));
+            spans.push(Span::styled(extra, theme::current().dim));
         }
     }
     Line::from(spans)
@@ -155,7 +155,7 @@ fn marked_in(text: &str, len: usize, query: Option<&str>, base: Style) -> Vec<Sp
         }
         spans.push(Span::styled(
             text[start..r.end].to_string(),
-            base.patch(theme::HIGHLIGHT),
+            base.patch(theme::current().highlight),
         ));
         at = r.end;
     }

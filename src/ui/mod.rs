@@ -100,7 +100,7 @@ pub fn popup_frame(frame: &mut Frame, area: Rect, width: u16, height: u16, title
     frame.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
-        .border_style(theme::POPUP_BORDER)
+        .border_style(theme::current().popup_border)
         .title(format!(" {} ", clean(title)));
     let inner = block.inner(r);
     frame.render_widget(block, r);

@@ -23,9 +23,9 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(if focused {
-            theme::FOCUSED_BORDER
+            theme::current().focused_border
         } else {
-            theme::BORDER
+            theme::current().border
         })
         .title(truncate(&title, area.width.saturating_sub(2) as usize));
     frame.render_widget(block, area);
@@ -39,7 +39,7 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
         facts.push(d.language.as_str().to_string());
         let mut lines = vec![Line::from(Span::styled(
             truncate(&clean(&facts.join(" · ")), width),
-            theme::HEADER,
+            theme::current().header,
         ))];
         if header.height > 1 {
             lines.push(Line::from(truncate(&clean(&d.title), width)));
@@ -59,7 +59,7 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
         } else {
             "no paragraphs"
         };
-        frame.render_widget(Text::new(Span::styled(note, theme::DIM)), body);
+        frame.render_widget(Text::new(Span::styled(note, theme::current().dim)), body);
         return;
     }
     let gutter = app.gutter_width(&entries);
@@ -96,7 +96,7 @@ pub fn draw(app: &App, frame: &mut Frame, areas: &Areas, area: Rect) {
                 let label = format!("── {} · {}", document.short_label(), document.title);
                 lines.push(Line::from(Span::styled(
                     truncate(&clean(&label), body.width as usize),
-                    theme::DIM,
+                    theme::current().dim,
                 )));
             }
             text_top += 1;
@@ -132,7 +132,7 @@ pub fn paragraph_lines(
 ) -> Vec<Line<'static>> {
     let segments = styled_segments(para, highlights);
     let base = if selected {
-        theme::SELECTED_TEXT
+        theme::current().selected_text
     } else {
         Style::default()
     };
@@ -154,11 +154,11 @@ pub fn paragraph_lines(
         let mut spans = Vec::new();
         if n == 0 {
             let star = if bookmarked { "★" } else { " " };
-            spans.push(Span::styled(star, theme::BOOKMARK));
+            spans.push(Span::styled(star, theme::current().bookmark));
             let gutter_style = if selected {
-                theme::SELECTED_ROW
+                theme::current().selected_row
             } else {
-                theme::GUTTER
+                theme::current().gutter
             };
             spans.push(Span::styled(id.clone(), gutter_style));
             let pad = gutter.saturating_sub(1 + crate::app::view::str_width(&id));
@@ -183,12 +183,15 @@ pub fn paragraph_lines(
 }
 
 /// The kinds of styled range, in the order their styles are laid over each other.
-const LAYERS: [Style; 4] = [
-    theme::EMPHASIS,
-    theme::FOOTNOTE,
-    theme::CITATION,
-    theme::HIGHLIGHT,
-];
+fn layers() -> [Style; 4] {
+    let theme = theme::current();
+    [
+        theme.emphasis,
+        theme.footnote,
+        theme.citation,
+        theme.highlight,
+    ]
+}
 
 /// The paragraph text cut where its style changes: emphasis, footnote calls, citations, matches.
 /// Ranges that are out of bounds or not on char boundaries are ignored rather than trusted.
@@ -226,7 +229,8 @@ pub fn styled_segments(
         add(h.clone(), 3);
     }
     ends.sort_unstable_by_key(|&(at, _, _)| at);
-    let mut active = [0i32; LAYERS.len()];
+    let layers = layers();
+    let mut active = [0i32; 4];
     let mut out = Vec::with_capacity(ends.len() + 1);
     let mut from = 0;
     let mut i = 0;
@@ -240,7 +244,7 @@ pub fn styled_segments(
         if to <= from {
             break;
         }
-        let style = LAYERS
+        let style = layers
             .iter()
             .zip(active)
             .filter(|(_, n)| *n > 0)
@@ -264,20 +268,20 @@ mod tests {
         let mut styled: Vec<(Range<usize>, Style)> = Vec::new();
         for m in &para.markup {
             let style = match m {
-                Markup::Emphasis { .. } => theme::EMPHASIS,
-                _ => theme::FOOTNOTE,
+                Markup::Emphasis { .. } => theme::current().emphasis,
+                _ => theme::current().footnote,
             };
             styled.push((m.range(), style));
         }
         for c in &para.citations {
-            styled.push((c.range.clone(), theme::CITATION));
+            styled.push((c.range.clone(), theme::current().citation));
         }
         for h in highlights {
-            styled.push((h.clone(), theme::HIGHLIGHT));
+            styled.push((h.clone(), theme::current().highlight));
         }
         styled.retain(|(r, _)| r.start < r.end && r.end <= text.len());
         // Layered in kind order, as the sweep does.
-        styled.sort_by_key(|(_, s)| LAYERS.iter().position(|l| l == s));
+        styled.sort_by_key(|(_, s)| layers().iter().position(|l| l == s));
         let mut cuts: Vec<usize> = vec![0, text.len()];
         for (r, _) in &styled {
             cuts.push(r.start);
@@ -364,7 +368,7 @@ mod tests {
             let cited = row
                 .spans
                 .iter()
-                .filter(|s| s.style == theme::CITATION)
+                .filter(|s| s.style == theme::current().citation)
                 .map(|s| s.content.as_ref())
                 .collect::<String>();
             assert!(

@@ -28,9 +28,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect, citations: &[Citation], se
                 format!("{text}  →  {target}")
             };
             let style = if i == selected {
-                theme::SELECTED_ROW
+                theme::current().selected_row
             } else {
-                theme::CITATION
+                theme::current().citation
             };
             Line::from(Span::styled(truncate(&text, width), style))
         })

@@ -16,7 +16,10 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     }
     let width = area.width as usize;
     let mode = app.key_mode();
-    let mut spans = vec![Span::styled(format!(" {} ", mode.name()), theme::MODE)];
+    let mut spans = vec![Span::styled(
+        format!(" {} ", mode.name()),
+        theme::current().mode,
+    )];
     let mut used = mode.name().len() + 2;
     if let Some(doc) = app.document() {
         let n = doc.paragraphs.len();
@@ -38,9 +41,9 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
     match &app.message {
         Some(m) => {
             let style = match m.kind {
-                MessageKind::Info => theme::STATUS,
-                MessageKind::Warning => theme::WARNING,
-                MessageKind::Error => theme::ERROR,
+                MessageKind::Info => theme::current().status,
+                MessageKind::Warning => theme::current().warning,
+                MessageKind::Error => theme::current().error,
             };
             spans.push(Span::styled(
                 format!(" {}", truncate(&clean(&m.text), rest)),
@@ -52,7 +55,7 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
             let text = app.loading.map(|l| l.describe()).unwrap_or_default();
             spans.push(Span::styled(
                 format!(" {}", truncate(&text, rest)),
-                theme::STATUS,
+                theme::current().status,
             ));
         }
         None => {
@@ -63,10 +66,13 @@ pub fn draw(app: &App, frame: &mut Frame, area: Rect) {
                     break;
                 }
                 left -= w;
-                spans.push(Span::styled(format!(" {key}"), theme::KEY));
+                spans.push(Span::styled(format!(" {key}"), theme::current().key));
                 spans.push(Span::raw(format!(" {what} ")));
             }
         }
     }
-    frame.render_widget(Paragraph::new(Line::from(spans)).style(theme::STATUS), area);
+    frame.render_widget(
+        Paragraph::new(Line::from(spans)).style(theme::current().status),
+        area,
+    );
 }

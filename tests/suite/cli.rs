@@ -286,3 +286,30 @@ fn completions_are_generated_for_each_shell() {
     }
     assert!(!home.run(&["completions", "tcsh-or-so"]).status.success());
 }
+
+#[test]
+fn config_prints_the_defaults_and_checks_the_file() {
+    let home = Home::new();
+    let default = home.ok(&["config", "--default"]);
+    assert!(
+        default.contains("[theme]")
+            && default.contains("# citation = { fg = \"cyan\", underline = true }"),
+        "{default}"
+    );
+    let shown = home.ok(&["config"]);
+    assert!(
+        shown.contains("not there: every default in force"),
+        "{shown}"
+    );
+    let config = home.dir.path().join("config");
+    fs::create_dir_all(&config).expect("mkdir");
+    fs::write(
+        config.join("config.toml"),
+        "[theme]\ncitation = \"green\"\n\nkey = 7\n",
+    )
+    .expect("write");
+    let out = home.run(&["config"]);
+    assert!(!out.status.success());
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(said.contains("config.toml: line 4:"), "{said}");
+}

@@ -669,3 +669,92 @@ fn a_worker_panic_ends_the_reader_with_the_terminal_back() {
     let raw = String::from_utf8_lossy(&session.raw);
     assert_eq!(raw.matches("injected fault").count(), 1, "{raw}");
 }
+
+/// The cells of the screen whose text starts a run equal to `needle`, by row and column.
+fn cells_of(screen: &vt100::Screen, needle: &str) -> Vec<(u16, u16)> {
+    let mut found = Vec::new();
+    for row in 0..ROWS.get() {
+        let line: Vec<String> = (0..COLS.get())
+            .map(|col| {
+                screen
+                    .cell(row, col)
+                    .map_or(String::new(), |c| c.contents().to_string())
+            })
+            .collect();
+        for col in 0..line.len() {
+            let text: String = line[col..].concat();
+            if text.starts_with(needle) {
+                found.push((row, col as u16));
+            }
+        }
+    }
+    found
+}
+
+/// `config.toml` colours citations green; a mistake in it goes to the problems pop-up with
+/// its line, and the rest of the file still applies.
+#[test]
+fn the_settings_file_changes_a_colour_and_names_its_mistakes() {
+    let dir = TempDir::new().expect("temporary home");
+    let home = dir.path();
+    std::fs::create_dir_all(home.join("plenary")).expect("config folder");
+    std::fs::write(
+        home.join("plenary/config.toml"),
+        "[theme]\ncitation = \"green\"\nborder = \"nocolour\"\n",
+    )
+    .expect("write the settings");
+    let mut session = Session::start("reader", home);
+    session.wait_for("the problems pop-up", |s| s.has("line 3"));
+    assert!(
+        Screen::of(session.parser.screen()).has("\"nocolour\" is no colour"),
+        "{}",
+        session.dump()
+    );
+    session.send("\x1b");
+    // A/RES/77/338 opens first; its PP3 cites resolution 59/48.
+    session.wait_for("the first document", |s| s.has("59/48"));
+    let screen = session.parser.screen();
+    let cells = cells_of(screen, "59/48");
+    assert!(!cells.is_empty(), "{}", session.dump());
+    for (row, col) in cells {
+        let cell = screen.cell(row, col).expect("cell");
+        assert_eq!(cell.fgcolor(), vt100::Color::Idx(2), "citation not green");
+        assert!(cell.underline(), "the default underline stays");
+    }
+    session.send("q");
+    assert!(session.finish().success());
+}
+
+/// With NO_COLOR, nothing on screen has a colour, and citations, the selected row and the
+/// mode still stand out (underline, reverse).
+#[test]
+fn no_color_keeps_the_highlights() {
+    let dir = TempDir::new().expect("temporary home");
+    let home = dir.path();
+    let mut session = Session::start_env("reader", home, &[], &[("NO_COLOR", "1")]);
+    session.wait_for("the first document", |s| {
+        s.has("59/48") && s.has(" LIST ") && s.loaded()
+    });
+    let screen = session.parser.screen();
+    for row in 0..ROWS.get() {
+        for col in 0..COLS.get() {
+            let cell = screen.cell(row, col).expect("cell");
+            assert_eq!(
+                (cell.fgcolor(), cell.bgcolor()),
+                (vt100::Color::Default, vt100::Color::Default),
+                "colour at {row},{col}:\n{}",
+                session.dump()
+            );
+        }
+    }
+    let (row, col) = cells_of(screen, "59/48")[0];
+    assert!(screen.cell(row, col).expect("cell").underline(), "citation");
+    let (row, col) = cells_of(screen, " LIST ")[0];
+    assert!(screen.cell(row, col).expect("cell").inverse(), "mode");
+    assert!(
+        !Screen::of(screen).reversed.is_empty(),
+        "the selected row is reversed"
+    );
+    session.send("q");
+    assert!(session.finish().success());
+}
