@@ -195,7 +195,8 @@ pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) ->
                 )?,
                 None => writeln!(out, "no config folder: every default in force")?,
             }
-            let (_, problems) = crate::ui::theme::from_config(&loaded, false);
+            let (_, mut problems) = crate::ui::theme::from_config(&loaded, false);
+            problems.extend(crate::keymap::custom::customised(&loaded).1);
             for p in loaded.problems.iter().chain(&problems) {
                 writeln!(out, "{p}")?;
             }
@@ -576,8 +577,11 @@ pub fn main_with(cli: Cli) -> Result<()> {
             let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let (theme, problems) = crate::ui::theme::from_config(&settings, no_colour);
             crate::ui::theme::install(theme);
+            let (keys, key_problems) = crate::keymap::custom::customised(&settings);
+            crate::keymap::install(keys);
             warnings.extend(settings.problems);
             warnings.extend(problems);
+            warnings.extend(key_problems);
             let shown = crate::tui::run(load_request(&cli.library), store, warnings)?;
             // The reader's screen is gone: leave the load problems where the user can read them.
             for w in shown {

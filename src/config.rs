@@ -56,6 +56,20 @@ pub struct Config {
     /// Styles by name (see `ui::theme::Theme::NAMES`).
     #[serde(default)]
     pub theme: std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<StyleSpec>>,
+    /// Per mode, actions and their keys (see `keymap::custom`).
+    #[serde(default)]
+    pub keys: std::collections::BTreeMap<
+        toml::Spanned<String>,
+        std::collections::BTreeMap<toml::Spanned<String>, toml::Spanned<KeySpec>>,
+    >,
+}
+
+/// The keys of one action: one, or several.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+#[serde(untagged)]
+pub enum KeySpec {
+    One(String),
+    Many(Vec<String>),
 }
 
 /// One style: a colour for the text alone, or a table.

@@ -202,6 +202,14 @@ pub fn default_file() -> String {
         let style = named.named(name).copied().unwrap_or_default();
         out.push_str(&format!("# {what}\n# {name} = {}\n", style_toml(style)));
     }
+    out.push_str(
+        "\n# Keys, per mode: an action and its keys, which replace its default keys in that\n\
+         # mode. Modes: list, read, filter, help, problems, footnotes, citations, picker,\n\
+         # bookmarks, note. Actions and their default keys are in the help (?).\n\
+         # [keys.read]\n\
+         # toggle_bookmark = \"m\"\n\
+         # down = [\"j\", \"Down\", \"Ctrl-N\"]\n",
+    );
     out
 }
 

@@ -758,3 +758,46 @@ fn no_color_keeps_the_highlights() {
     session.send("q");
     assert!(session.finish().success());
 }
+
+/// `[keys.read] toggle_bookmark = "m"`: in the paragraph pane `m` bookmarks and `b` no longer
+/// does; the help lists `m`, as the status hints are drawn from the same table.
+#[test]
+fn the_settings_file_rebinds_a_key() {
+    let dir = TempDir::new().expect("temporary home");
+    let home = dir.path();
+    std::fs::create_dir_all(home.join("plenary")).expect("config folder");
+    std::fs::write(
+        home.join("plenary/config.toml"),
+        "[keys.read]\ntoggle_bookmark = \"m\"\n",
+    )
+    .expect("write the settings");
+    let mut session = Session::start("reader", home);
+    session.wait_for("the document list", |s| {
+        s.has("Documents (") && s.has(" LIST ") && s.loaded()
+    });
+    session.send("\t");
+    session.wait_for("the paragraph pane", |s| s.has(" READ "));
+    session.send("b");
+    session.send("?");
+    session.wait_for("the help", |s| s.has(" HELP "));
+    assert!(
+        !session.screen().has("★"),
+        "b still bookmarks:\n{}",
+        session.dump()
+    );
+    assert!(
+        session
+            .screen()
+            .text
+            .lines()
+            .any(|l| l.contains("│m ") && l.contains("bookmark / unbookmark")),
+        "help does not list m:\n{}",
+        session.dump()
+    );
+    session.send("\x1b");
+    session.wait_for("the help closed", |s| !s.has(" HELP "));
+    session.send("m");
+    session.wait_for("the bookmark", |s| s.has(" bookmarked ") && s.has("★"));
+    session.send("q");
+    assert!(session.finish().success());
+}

@@ -7,6 +7,21 @@ use ratatui_textarea::Input;
 
 use crate::app::Action;
 
+pub mod custom;
+
+/// The bindings in force: the defaults with the settings' `[keys]` over them ([`install`]).
+static LIVE: std::sync::OnceLock<Vec<Binding>> = std::sync::OnceLock::new();
+
+fn live() -> &'static [Binding] {
+    LIVE.get_or_init(bindings)
+}
+
+/// Sets the bindings for the rest of the process, before the first key; false if they were set
+/// (or used) already.
+pub fn install(map: Vec<Binding>) -> bool {
+    LIVE.set(map).is_ok()
+}
+
 /// Who gets the keys right now: the focused pane, or the pop-up on top.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyMode {
@@ -336,8 +351,13 @@ pub fn bindings() -> Vec<Binding> {
 
 /// The action for a key press in a mode; text-entry modes turn other keys into `TextInput`.
 pub fn action_for(key: KeyEvent, mode: KeyMode) -> Option<Action> {
+    action_in(live(), key, mode)
+}
+
+/// [`action_for`] in the bindings `map`.
+pub fn action_in(map: &[Binding], key: KeyEvent, mode: KeyMode) -> Option<Action> {
     let mods = key.modifiers - KeyModifiers::SHIFT;
-    for b in bindings() {
+    for b in map {
         if !b.modes.contains(&mode) {
             continue;
         }
@@ -345,7 +365,7 @@ pub fn action_for(key: KeyEvent, mode: KeyMode) -> Option<Action> {
             c == key.code && (m == key.modifiers || (m - KeyModifiers::SHIFT) == mods)
         });
         if hit {
-            return Some(b.action);
+            return Some(b.action.clone());
         }
     }
     match mode {
@@ -429,7 +449,7 @@ fn key_label(code: KeyCode, mods: KeyModifiers) -> String {
 /// the order its first binding appears in the table. Section titles have an empty second half.
 pub fn help_lines() -> Vec<(String, String)> {
     let mut groups: Vec<(String, Vec<(String, String)>)> = Vec::new();
-    for b in bindings() {
+    for b in live() {
         let section = section_name(b.modes);
         let row = (keys_label(&b.keys), b.help.to_string());
         match groups.iter_mut().find(|(name, _)| *name == section) {
@@ -490,8 +510,8 @@ fn section_name(modes: &[KeyMode]) -> String {
 
 /// Status-line hints for a mode: "Enter open · / filter · ? help".
 pub fn hints(mode: KeyMode) -> Vec<(String, &'static str)> {
-    bindings()
-        .into_iter()
+    live()
+        .iter()
         .filter(|b| b.modes.contains(&mode))
         .filter_map(|b| {
             let hint = b.hint?;
