@@ -1,10 +1,13 @@
 //! Documents: the model, the parse, citations and the corpus. Nothing here knows about terminals.
 
+pub mod bundled;
 pub mod cache;
 pub mod cite;
 pub mod corpus;
+pub mod decode;
 pub mod json;
 pub mod lexicon;
+pub mod meta;
 pub mod model;
 pub mod parse;
 pub mod source;
