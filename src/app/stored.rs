@@ -302,6 +302,15 @@ impl SearchableLibrary {
     }
 }
 
+/// The library that the bytes of a cache file written for `key` hold, as [`load`] takes it from
+/// a valid cache: its documents, linked as stored, and both indexes; None where `load` would
+/// ignore the file. The reader without the file system or the scan, for the fuzz targets
+/// (`fuzz/`), which feed it damaged and crafted files.
+#[doc(hidden)]
+pub fn library_from_bytes(bytes: Vec<u8>, key: &str) -> Option<(Corpus, Option<Indexes>)> {
+    Stored::parse(Arc::new(bytes), key, Which::Both)?.into_library(Vec::new())
+}
+
 // ---------------------------------------------------------------------------------------------
 // The file
 
@@ -432,6 +441,11 @@ impl Stored {
             Some(map) => Arc::new(Mapped { map, _file: file }),
             None => Arc::new(fs::read(path).ok()?),
         };
+        Stored::parse(bytes, key, which)
+    }
+
+    /// [`read`](Self::read) of the file's bytes, once they are in memory.
+    fn parse(bytes: Backing, key: &str, which: Which) -> Option<Stored> {
         let all: &[u8] = (*bytes).as_ref();
         let mut at: usize = 0;
         let mut take = |n: usize| -> Option<Range<usize>> {

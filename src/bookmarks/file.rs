@@ -187,7 +187,12 @@ pub(super) fn load(path: &Path) -> Loaded {
         }
         Err(err) => return Loaded::Bad(format!("could not be read ({err})")),
     };
-    let Ok(text) = std::str::from_utf8(&bytes) else {
+    parse(&bytes)
+}
+
+/// What the bytes of a bookmarks file hold (never `Missing`).
+pub(super) fn parse(bytes: &[u8]) -> Loaded {
+    let Ok(text) = std::str::from_utf8(bytes) else {
         return Loaded::Bad("is not UTF-8 text".to_string());
     };
     if text.trim().is_empty() {

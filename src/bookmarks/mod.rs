@@ -278,6 +278,23 @@ impl BookmarkStore {
         BookmarkStore::with_path(None)
     }
 
+    /// A store never written to disk, holding what [`open`](Self::open) reads from a bookmarks
+    /// file of these bytes; or why `open` would not use the file. `open` without the disk, for
+    /// the fuzz targets (`fuzz/`).
+    #[doc(hidden)]
+    pub fn from_file_bytes(bytes: &[u8]) -> Result<BookmarkStore, String> {
+        match file::parse(bytes) {
+            file::Loaded::Missing => Ok(BookmarkStore::in_memory()),
+            file::Loaded::Bookmarks(bookmarks) => {
+                let mut store = BookmarkStore::in_memory();
+                store.replace(bookmarks);
+                Ok(store)
+            }
+            file::Loaded::Newer(version) => Err(file::newer_reason(version)),
+            file::Loaded::Bad(reason) => Err(reason),
+        }
+    }
+
     /// From now on a change does not save: [`take_save_job`](Self::take_save_job) hands the
     /// save to a writer thread, and [`finish_save`](Self::finish_save) takes its outcome.
     pub fn defer_saves(&mut self) {

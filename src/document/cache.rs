@@ -176,6 +176,16 @@ pub fn read(dir: &Path) -> Result<Corpus, CacheError> {
     ))
 }
 
+/// The corpus that the bytes of a cache file written for `key` hold, as [`read`] takes it from
+/// a whole file; None where `read` gives an error. For the fuzz targets (`fuzz/`).
+#[doc(hidden)]
+pub fn corpus_from_bytes(bytes: &[u8], key: &str) -> Option<Corpus> {
+    let documents = decode(bytes, key).ok()?;
+    Some(Corpus::from_linked(
+        documents.into_iter().map(Document::from).collect(),
+    ))
+}
+
 /// Stores the corpus in `dir` (created if missing) for `read`, atomically.
 ///
 /// Meant for the bundled library alone, linked among itself: `load` links user files anew.
@@ -264,8 +274,10 @@ fn split_array<const N: usize>(bytes: &[u8]) -> Option<([u8; N], &[u8])> {
 
 /// Catches damage, not tampering: every step is a bijection of its lane's state, so any change
 /// to one 8-byte word changes the result. Four independent lanes keep the multiplier busy: about
-/// 8 GB/s, a millisecond for 8 MB.
-pub(crate) fn checksum(bytes: &[u8]) -> u64 {
+/// 8 GB/s, a millisecond for 8 MB. Public for the fuzz targets, which give crafted files the
+/// checksums they need to reach the decoders behind them.
+#[doc(hidden)]
+pub fn checksum(bytes: &[u8]) -> u64 {
     let mut sum = Checksum::new();
     sum.update(bytes);
     sum.finish()
