@@ -210,10 +210,14 @@ fn complaint(text: &str) -> Option<String> {
         .strip_prefix("by ")
         .or_else(|| rest.strip_prefix("of "))?;
     let rest = rest.strip_prefix("the Government of ").unwrap_or(rest);
-    let end = rest
+    let mut end = rest
         .find([',', ';', '.', '('])
         .unwrap_or(rest.len())
         .min(90);
+    // 90 bytes at most, cut before a character that would straddle the limit, not inside it.
+    while !rest.is_char_boundary(end) {
+        end -= 1;
+    }
     let mut words: Vec<&str> = rest[..end].split_whitespace().take(8).collect();
     while words
         .last()
@@ -534,6 +538,23 @@ mod tests {
         for (text, want) in cases {
             assert_eq!(subject(&[pp(text)]).as_deref(), want, "{text}");
         }
+    }
+
+    /// Found by the `parse` fuzz target: a name longer than 90 bytes with a character across
+    /// the 90th byte (here `è`, bytes 89 and 90 after "by ") was cut inside it, a panic.
+    #[test]
+    fn a_long_complaint_is_cut_between_characters() {
+        let text = "Having considered the complaint by Tunisia against France concerning acts of \
+                    aggression by French forces near Sakiet and Gabès,";
+        let rest = &text[text.find("by ").expect("by") + 3..];
+        assert!(
+            !rest.is_char_boundary(90),
+            "the case is a character across byte 90"
+        );
+        assert_eq!(
+            complaint(text).as_deref(),
+            Some("Complaint by Tunisia against France")
+        );
     }
 
     #[test]
