@@ -96,6 +96,7 @@ fuzz_target!(|data: &[u8]| {
     let text = source::sanitize(&text).into_owned();
     let yaml = Source {
         path: "doc.md".to_string(),
+        file: None,
         collection: source::LOCAL_COLLECTION.to_string(),
         text: Cow::Owned(text),
         meta: Meta::default(),
