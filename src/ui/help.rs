@@ -1,4 +1,5 @@
-//! The help overlay: every key binding, read from the keymap itself so it cannot lie.
+//! The help overlay: every key binding, read from the key map in force (the settings' `[keys]`
+//! included); only the mouse and typing lines of `keymap::help_lines` are written by hand.
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
