@@ -171,6 +171,15 @@ pub fn load_from(path: &std::path::Path) -> Loaded {
     loaded
 }
 
+/// A settings file of `text`, read as [`load_from`] reads one (for the tests of its readers).
+#[cfg(test)]
+pub(crate) fn load_text(text: &str) -> Loaded {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join(CONFIG_FILE);
+    std::fs::write(&path, text).expect("write");
+    load_from(&path)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

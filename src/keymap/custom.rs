@@ -248,10 +248,7 @@ mod tests {
     }
 
     fn settings(text: &str) -> Loaded {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, text).expect("write");
-        crate::config::load_from(&path)
+        crate::config::load_text(text)
     }
 
     fn act(map: &[Binding], key: &str, mode: KeyMode) -> Option<Action> {

@@ -245,10 +245,7 @@ mod tests {
     use super::*;
 
     fn settings(text: &str) -> crate::config::Loaded {
-        let dir = tempfile::tempdir().expect("temp dir");
-        let path = dir.path().join("config.toml");
-        std::fs::write(&path, text).expect("write");
-        crate::config::load_from(&path)
+        crate::config::load_text(text)
     }
 
     #[test]
