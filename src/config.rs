@@ -92,6 +92,21 @@ pub struct StyleTable {
     pub dim: Option<bool>,
 }
 
+impl StyleTable {
+    /// The attribute called `name` (`bold`, `italic`, `underline`, `reversed`, `dim`): set on,
+    /// set off, or left as it is.
+    pub fn attribute(&self, name: &str) -> Option<bool> {
+        match name {
+            "bold" => self.bold,
+            "italic" => self.italic,
+            "underline" => self.underline,
+            "reversed" => self.reversed,
+            "dim" => self.dim,
+            _ => None,
+        }
+    }
+}
+
 /// The settings file read: its settings, the file's text (to give line numbers), and what is
 /// wrong with it, one line each naming the file. A missing file is no problem; a file that
 /// cannot be read or parsed leaves every default in force.

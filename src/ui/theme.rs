@@ -112,6 +112,15 @@ pub fn parse_colour(text: &str) -> Option<Color> {
     text.trim().parse().ok()
 }
 
+/// The attributes a style table may set, by their names there.
+const ATTRIBUTES: [(&str, Modifier); 5] = [
+    ("bold", Modifier::BOLD),
+    ("italic", Modifier::ITALIC),
+    ("underline", Modifier::UNDERLINED),
+    ("reversed", Modifier::REVERSED),
+    ("dim", Modifier::DIM),
+];
+
 /// The theme the reader draws with: the defaults (without colour when `no_colour`, for
 /// `NO_COLOR`), then the `[theme]` table of the settings over them (a user's own colours win
 /// over `NO_COLOR`, as no-color.org asks). Also what in that table could not be used, one line
@@ -164,14 +173,8 @@ pub fn from_config(settings: &crate::config::Loaded, no_colour: bool) -> (Theme,
                 if let Some(bg) = table.bg.as_deref().and_then(&mut colour) {
                     *style = style.bg(bg);
                 }
-                for (set, modifier) in [
-                    (table.bold, Modifier::BOLD),
-                    (table.italic, Modifier::ITALIC),
-                    (table.underline, Modifier::UNDERLINED),
-                    (table.reversed, Modifier::REVERSED),
-                    (table.dim, Modifier::DIM),
-                ] {
-                    match set {
+                for (name, modifier) in ATTRIBUTES {
+                    match table.attribute(name) {
                         Some(true) => *style = style.add_modifier(modifier),
                         Some(false) => *style = style.remove_modifier(modifier),
                         None => {}
@@ -226,13 +229,7 @@ fn style_toml(style: Style) -> String {
     if let Some(bg) = style.bg {
         parts.push(format!("bg = {}", colour(bg)));
     }
-    for (name, modifier) in [
-        ("bold", Modifier::BOLD),
-        ("italic", Modifier::ITALIC),
-        ("underline", Modifier::UNDERLINED),
-        ("reversed", Modifier::REVERSED),
-        ("dim", Modifier::DIM),
-    ] {
+    for (name, modifier) in ATTRIBUTES {
         if style.add_modifier.contains(modifier) {
             parts.push(format!("{name} = true"));
         }
