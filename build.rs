@@ -7,8 +7,8 @@
 //!
 //! Also sets `PLENARY_BUNDLED_HASH`: a hash of everything that decides what the bundled library
 //! parses to (the texts, their catalogs, and the code in `src/document/`) and what the library
-//! cache stores (the search code, the cache layout). It keys both caches (`document::cache`,
-//! `app::stored`), so a changed text, parser or index never serves stale data.
+//! cache stores (the search code, the cache layout). It keys both caches (`store::bundled`,
+//! `store::library`), so a changed text, parser or index never serves stale data.
 
 use std::env;
 use std::fmt::Write as _;
@@ -19,11 +19,11 @@ use std::path::{Path, PathBuf};
 const ROOTS: [&str; 2] = ["seeds", "assets/library"];
 /// Catalogs of the bundled documents: their metadata changes the parsed documents too.
 const CATALOGS: [&str; 2] = ["seeds/catalog.toml", "assets/library/catalog.toml"];
-/// The code that turns texts into linked documents (`src/document`), and into the search indexes
-/// the library cache stores with them (`src/search`, and the document summaries and the cache
-/// file's layout in `src/app`): a change there must invalidate the caches.
+/// The code that turns texts into linked documents (`src/document`) and into the search indexes
+/// the library cache stores with them (`src/search`), and the two cache files' layouts (in
+/// `src/store`): a change there must invalidate the caches. Nothing of the reader is in it.
 const CODE_DIRS: [&str; 2] = ["src/document", "src/search"];
-const CODE_FILES: [&str; 2] = ["src/app/library.rs", "src/app/stored.rs"];
+const CODE_FILES: [&str; 2] = ["src/store/library.rs", "src/store/bundled.rs"];
 /// Provenance notes, not documents.
 const SKIPPED: [&str; 2] = ["SOURCE.md", "README.md"];
 

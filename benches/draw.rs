@@ -5,10 +5,11 @@ use std::time::Duration;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use plenary::app::{Action, App, Library, SearchTarget};
-use plenary::bookmarks::BookmarkStore;
+use plenary::app::{Action, App, Effect, Event, Library};
 use plenary::document::Corpus;
 use plenary::keymap;
+use plenary::search::{Report, SearchTarget};
+use plenary::store::bookmarks::BookmarkStore;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
@@ -21,7 +22,7 @@ fn app() -> App {
         BookmarkStore::in_memory(),
         Vec::new(),
     );
-    app.update(Action::Resize {
+    app.update(Event::Resize {
         width: WIDTH,
         height: HEIGHT,
     });
@@ -37,11 +38,18 @@ fn filtered(query: &str) -> App {
     app.update(Action::FilterScope);
     for c in query.chars() {
         let key = KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE);
-        if let Some(a) = keymap::action_for(key, app.key_mode()) {
-            app.update(a);
+        if let Some(event) = keymap::key_event(key, app.key_mode()) {
+            app.update(event);
         }
     }
-    for req in app.take_search_requests() {
+    let searches = app
+        .take_effects()
+        .into_iter()
+        .filter_map(|effect| match effect {
+            Effect::Search(request) => Some(request),
+            _ => None,
+        });
+    for req in searches.collect::<Vec<_>>() {
         let index = match req.target {
             SearchTarget::Documents => &app.library.documents,
             SearchTarget::Paragraphs(_) => &app.library.paragraphs,
@@ -51,10 +59,10 @@ fn filtered(query: &str) -> App {
             SearchTarget::Documents => None,
         };
         let hits = index.search(&req.query, doc, 500);
-        app.update(Action::SearchResults {
+        app.update(Event::Search(Report::Results {
             generation: req.generation,
             hits,
-        });
+        }));
     }
     app
 }
@@ -140,7 +148,7 @@ fn bench(c: &mut Criterion) {
             BookmarkStore::in_memory(),
             Vec::new(),
         );
-        app.update(Action::Resize {
+        app.update(Event::Resize {
             width: WIDTH,
             height: HEIGHT,
         });

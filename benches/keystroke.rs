@@ -13,7 +13,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group};
-use plenary::app::worker::RESULT_LIMIT;
+use plenary::search::RESULT_LIMIT;
 use plenary::search::{RecordId, SearchIndex, highlight};
 
 /// The typing sequences of issue 4: (name, final query); every prefix is one keystroke.

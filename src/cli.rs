@@ -8,10 +8,12 @@ use anyhow::{Result, bail};
 use clap::{Args, Parser, Subcommand};
 use serde_json::{Value, json};
 
-use crate::app::stored::{self, SearchableLibrary};
-use crate::app::{Indexes, Library, LoadRequest};
-use crate::bookmarks::{BookmarkStore, format_date};
+use crate::app::Library;
 use crate::document::{Corpus, Document, LoadError, json};
+use crate::search::Indexes;
+use crate::store::LoadRequest;
+use crate::store::bookmarks::{BookmarkStore, format_date};
+use crate::store::library::{self as stored, SearchableLibrary};
 
 #[derive(Debug, Parser)]
 #[command(
@@ -100,21 +102,12 @@ pub enum Command {
     },
 }
 
-/// Where the caches live: `PLENARY_CACHE_DIR`, else the platform's cache folder
-/// (`$XDG_CACHE_HOME/plenary` on Linux). None when there is neither: every start parses.
-pub fn cache_dir() -> Option<PathBuf> {
-    match std::env::var_os("PLENARY_CACHE_DIR") {
-        Some(dir) if !dir.is_empty() => Some(PathBuf::from(dir)),
-        _ => directories::ProjectDirs::from("", "", "plenary").map(|d| d.cache_dir().to_path_buf()),
-    }
-}
-
 /// What the reader's loader is to load, from the arguments.
 pub fn load_request(args: &LibraryArgs) -> LoadRequest {
     LoadRequest {
         paths: args.paths.clone(),
         bundled: !args.no_bundled,
-        cache_dir: cache_dir(),
+        cache_dir: crate::store::paths::cache_dir(),
     }
 }
 
@@ -181,7 +174,7 @@ pub fn run_command(command: Command, args: &LibraryArgs, out: &mut dyn Write) ->
                 write!(out, "{}", crate::ui::theme::default_file())?;
                 return Ok(());
             }
-            let loaded = crate::config::load();
+            let loaded = crate::store::config::load();
             match &loaded.path {
                 Some(path) => writeln!(
                     out,
@@ -573,7 +566,7 @@ pub fn main_with(cli: Cli) -> Result<()> {
             let (store, mut warnings) = BookmarkStore::open_default();
             // The settings, then the theme from them, before the first frame; what is wrong
             // in the file goes to the problems pop-up, and its defaults stay in force.
-            let settings = crate::config::load();
+            let settings = crate::store::config::load();
             let no_colour = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
             let (theme, problems) = crate::ui::theme::from_config(&settings, no_colour);
             crate::ui::theme::install(theme);

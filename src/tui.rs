@@ -1,45 +1,27 @@
 //! The interactive reader's event loop: terminal events and search results in, frames out.
 
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::channel;
 
 use anyhow::Context;
 use crossterm::event::Event;
 
-use crate::app::{Action, App, LoadRequest, Message, MessageKind, SearchWorker, spawn_loader};
-use crate::bookmarks::{BookmarkStore, BookmarkWriter};
+use crate::app::{App, Effect, Event as AppEvent};
 use crate::keymap;
+use crate::search::{Report, SearchWorker};
+use crate::store::bookmarks::{BookmarkStore, BookmarkWriter};
+use crate::store::{LoadEvent, LoadRequest, spawn_loader};
 use crate::terminal::{self, Tui};
 
 /// What wakes the loop: every thread that has something for it sends here, and the loop blocks
 /// on this one channel between frames (no polling, no timeout).
 enum Wake {
     Input(std::io::Result<Event>),
-    Loader(Action),
+    Loader(LoadEvent),
     /// The loader has ended (after its last report, or without finishing).
     LoaderGone,
-    Search(Action),
+    Search(Report),
     /// A bookmark save is done: its outcome waits in the writer.
     Saved,
-}
-
-/// Sends what `from` receives to the loop, wrapped, until either side is gone; then `last`.
-fn forward<T: Send + 'static>(
-    from: Receiver<T>,
-    to: &Sender<Wake>,
-    wrap: fn(T) -> Wake,
-    last: Option<Wake>,
-) {
-    let to = to.clone();
-    std::thread::spawn(move || {
-        for item in from {
-            if to.send(wrap(item)).is_err() {
-                return;
-            }
-        }
-        if let Some(last) = last {
-            let _ = to.send(last);
-        }
-    });
 }
 
 /// Runs the reader until the user quits. The terminal is restored on every way out. Returns the
@@ -57,12 +39,15 @@ pub fn run(
     warnings: Vec<String>,
 ) -> anyhow::Result<Vec<String>> {
     let (wake_tx, wake) = channel::<Wake>();
-    forward(
-        spawn_loader(request),
-        &wake_tx,
-        Wake::Loader,
-        Some(Wake::LoaderGone),
-    );
+    let loader = wake_tx.clone();
+    let gone = wake_tx.clone();
+    std::thread::spawn(move || {
+        let _ = spawn_loader(request, move |event| {
+            loader.send(Wake::Loader(event)).is_ok()
+        })
+        .join();
+        let _ = gone.send(Wake::LoaderGone);
+    });
     // Saves run on their own thread; the input thread never waits on the disk.
     bookmarks.defer_saves();
     let saved = wake_tx.clone();
@@ -70,42 +55,53 @@ pub fn run(
         let _ = saved.send(Wake::Saved);
     });
     let mut app = App::loading(bookmarks, warnings);
+    app.help_len = keymap::help_lines().len();
     let mut tui = Tui::enter().context("cannot set up the terminal")?;
     let size = tui.size().context("cannot read the terminal size")?;
-    app.update(Action::Resize {
+    app.update(AppEvent::Resize {
         width: size.width,
         height: size.height,
     });
     let input = wake_tx.clone();
     terminal::spawn_input(move |event| input.send(Wake::Input(event)).is_ok());
     let mut worker: Option<SearchWorker> = None;
+    // A query typed before the indexes are in waits for the worker (only the newest counts).
+    let mut waiting: Option<crate::search::SearchRequest> = None;
     let mut dirty = true;
     loop {
         if worker.is_none() && app.library.indexed {
-            let mut spawned =
-                SearchWorker::spawn(app.library.indexes(), app.library.corpus.clone());
-            let results = std::mem::replace(&mut spawned.results, channel().1);
-            forward(results, &wake_tx, Wake::Search, None);
-            worker = Some(spawned);
+            let results = wake_tx.clone();
+            worker = Some(SearchWorker::spawn(
+                app.library.indexes(),
+                app.library.corpus.clone(),
+                move |report| results.send(Wake::Search(report)).is_ok(),
+            ));
         }
-        if let Some(worker) = worker.as_mut() {
-            for request in app.take_search_requests() {
-                worker.submit(request);
-            }
+        if let (Some(worker), Some(request)) = (worker.as_mut(), waiting.take()) {
+            worker.submit(request);
         }
         while let Some(outcome) = writer.try_outcome() {
             app.bookmarks_saved(outcome);
             dirty = true;
         }
-        if let Some(job) = app.take_bookmark_save()
-            && let Some(outcome) = writer.submit(job)
-        {
-            app.bookmarks_saved(outcome);
-            dirty = true;
-        }
-        for bytes in app.take_output() {
-            tui.write_raw(&bytes)
-                .context("cannot write to the terminal")?;
+        for effect in app.take_effects() {
+            match effect {
+                Effect::Search(request) => match worker.as_mut() {
+                    Some(worker) => {
+                        worker.submit(request);
+                    }
+                    None => waiting = Some(request),
+                },
+                Effect::SaveBookmarks(job) => {
+                    if let Some(outcome) = writer.submit(job) {
+                        app.bookmarks_saved(outcome);
+                        dirty = true;
+                    }
+                }
+                Effect::Write(bytes) => tui
+                    .write_raw(&bytes)
+                    .context("cannot write to the terminal")?,
+            }
         }
         if app.should_quit {
             break;
@@ -119,31 +115,20 @@ pub fn run(
             break;
         };
         for woken in std::iter::once(first).chain(wake.try_iter()) {
-            match woken {
+            let event = match woken {
                 Wake::Input(event) => {
-                    let event = event.context("cannot read input")?;
-                    if let Some(action) = keymap::action_for_event(&event, app.key_mode()) {
-                        app.update(action);
-                        dirty = true;
+                    match keymap::event_for(&event.context("cannot read input")?, app.key_mode()) {
+                        Some(event) => event,
+                        None => continue,
                     }
                 }
-                Wake::Loader(event) | Wake::Search(event) => {
-                    app.update(event);
-                    dirty = true;
-                }
-                Wake::LoaderGone => {
-                    if app.loading.is_some() {
-                        // The loader died without finishing (a bug): say so, stop waiting.
-                        app.loading = None;
-                        app.message = Some(Message {
-                            text: "the library could not be loaded completely".to_string(),
-                            kind: MessageKind::Error,
-                        });
-                        dirty = true;
-                    }
-                }
-                Wake::Saved => {}
-            }
+                Wake::Loader(event) => AppEvent::Load(event),
+                Wake::Search(report) => AppEvent::Search(report),
+                Wake::LoaderGone => AppEvent::LoaderGone,
+                Wake::Saved => continue,
+            };
+            app.update(event);
+            dirty = true;
             if app.should_quit {
                 break;
             }

@@ -11,7 +11,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use plenary::bookmarks::{Bookmark, BookmarkStore, format_date, relocate};
+use plenary::store::bookmarks::{Bookmark, BookmarkStore, format_date, relocate};
 use plenary_fuzz::is_screen_line;
 
 /// Paragraphs (id, text) of a document a bookmark may point into.

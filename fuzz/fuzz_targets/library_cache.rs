@@ -21,9 +21,9 @@
 use std::sync::Once;
 
 use libfuzzer_sys::fuzz_target;
-use plenary::app::stored::library_from_bytes;
+use plenary::store::library::library_from_bytes;
 use plenary::document::Corpus;
-use plenary::document::cache::{self, checksum, corpus_from_bytes};
+use plenary::store::bundled::{self as cache, checksum, corpus_from_bytes};
 
 /// First bytes of each file, as `app::stored` and `document::cache` write them.
 const LIBRARY_MAGIC: &[u8; 8] = b"plenlib\x01";

@@ -22,7 +22,7 @@ use std::sync::OnceLock;
 use std::sync::atomic::AtomicBool;
 
 use libfuzzer_sys::fuzz_target;
-use plenary::app::{Indexes, RESULT_LIMIT};
+use plenary::search::{Indexes, RESULT_LIMIT};
 use plenary::document::{Corpus, source};
 use plenary::search::{RecordId, SearchIndex, highlight, matches};
 use plenary_fuzz::first_line;

@@ -2,8 +2,8 @@
 //! is said in a few words with the full reason among the problems, and quitting with changes
 //! not saved asks first.
 
-use super::{App, MessageKind, Popup};
-use crate::bookmarks::{BookmarkError, SaveJob, SaveOutcome};
+use super::{App, MessageKind};
+use crate::store::bookmarks::{BookmarkError, SaveOutcome};
 
 /// What the user has been told about saving.
 #[derive(Debug, Default)]
@@ -44,19 +44,8 @@ impl App {
         }
         if !self.saving.failure_shown {
             self.saving.failure_shown = true;
-            if !self
-                .popups
-                .iter()
-                .any(|p| matches!(p, Popup::Messages { .. }))
-            {
-                self.popups.push(Popup::Messages { scroll: 0 });
-            }
+            self.show_problems();
         }
-    }
-
-    /// The save the writer thread should run next, if any.
-    pub fn take_bookmark_save(&mut self) -> Option<SaveJob> {
-        self.bookmarks.take_save_job()
     }
 
     /// Whether a bookmark save is running, so that its outcome is worth waiting for.

@@ -320,6 +320,14 @@ impl Corpus {
     }
 }
 
+/// How far loading has come: documents parsed so far, out of how many need parsing (cached
+/// documents need none).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub total: usize,
+}
+
 /// Parses every source, on as many threads as there are cores (the parser is a pure function
 /// of its source), keeping their order. `progress` is called on this thread with the number
 /// parsed so far.

@@ -11,35 +11,7 @@ use crossterm::event::{KeyCode, KeyModifiers};
 
 use super::{Binding, KeyMode, bindings};
 use crate::app::Action;
-use crate::config::{KeySpec, Loaded};
-
-/// What a user can bind, by the name the table uses.
-pub const ACTIONS: &[(&str, Action)] = &[
-    ("quit", Action::Quit),
-    ("help", Action::Help),
-    ("close", Action::Close),
-    ("focus_next", Action::FocusNext),
-    ("focus_prev", Action::FocusPrev),
-    ("up", Action::Up),
-    ("down", Action::Down),
-    ("page_up", Action::PageUp),
-    ("page_down", Action::PageDown),
-    ("top", Action::Top),
-    ("bottom", Action::Bottom),
-    ("activate", Action::Activate),
-    ("back", Action::Back),
-    ("forward", Action::Forward),
-    ("open_filter", Action::OpenFilter),
-    ("filter_scope", Action::FilterScope),
-    ("footnotes", Action::Footnotes),
-    ("citations", Action::Citations),
-    ("toggle_bookmark", Action::ToggleBookmark),
-    ("bookmarks", Action::Bookmarks),
-    ("delete_bookmark", Action::DeleteBookmark),
-    ("undo_delete", Action::UndoDelete),
-    ("edit_note", Action::EditNote),
-    ("copy", Action::Copy),
-];
+use crate::store::config::{KeySpec, Loaded};
 
 /// The modes, by the name the table uses (`read` is the paragraph pane, as the status line says).
 pub const MODES: &[(&str, KeyMode)] = &[
@@ -111,8 +83,11 @@ pub fn parse_key(text: &str) -> Option<(KeyCode, KeyModifiers)> {
     Some((code, mods))
 }
 
-fn names<'a>(names: impl Iterator<Item = &'a str>) -> String {
-    names.collect::<Vec<_>>().join(", ")
+fn names<S: AsRef<str>>(names: impl Iterator<Item = S>) -> String {
+    names
+        .map(|n| n.as_ref().to_string())
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The default bindings with the `[keys]` table of `settings` over them, and what in it could
@@ -137,17 +112,13 @@ pub fn customised(settings: &Loaded) -> (Vec<Binding>, Vec<String>) {
         };
         for (action_name, spec) in table {
             let at = action_name.span().start;
-            let Some(action) = ACTIONS
-                .iter()
-                .find(|(n, _)| n == action_name.get_ref())
-                .map(|(_, a)| a.clone())
-            else {
+            let Some(action) = Action::named(action_name.get_ref()) else {
                 problems.push(settings.problem_at(
                     at,
                     &format!(
                         "no action is called {:?} (there are: {})",
                         crate::text::clean_line(action_name.get_ref()),
-                        names(ACTIONS.iter().map(|(n, _)| *n))
+                        names(Action::ALL.iter().map(|a| a.name()))
                     ),
                 ));
                 continue;
@@ -248,7 +219,7 @@ mod tests {
     }
 
     fn settings(text: &str) -> Loaded {
-        crate::config::load_text(text)
+        crate::store::config::load_text(text)
     }
 
     fn act(map: &[Binding], key: &str, mode: KeyMode) -> Option<Action> {

@@ -5,7 +5,8 @@ use crossterm::event::{
 };
 use ratatui_textarea::Input;
 
-use crate::app::Action;
+pub use crate::app::KeyMode;
+use crate::app::{Action, Event as AppEvent};
 
 pub mod custom;
 
@@ -20,22 +21,6 @@ fn live() -> &'static [Binding] {
 /// (or used) already.
 pub fn install(map: Vec<Binding>) -> bool {
     LIVE.set(map).is_ok()
-}
-
-/// Who gets the keys right now: the focused pane, or the pop-up on top.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum KeyMode {
-    List,
-    Pane,
-    Filter,
-    Help,
-    /// The problems met loading the library, listed in a pop-up that reads like help.
-    Problems,
-    Footnotes,
-    Citations,
-    Picker,
-    Bookmarks,
-    NoteEdit,
 }
 
 impl KeyMode {
@@ -349,9 +334,20 @@ pub fn bindings() -> Vec<Binding> {
     ]
 }
 
-/// The action for a key press in a mode; text-entry modes turn other keys into `TextInput`.
+/// The action bound to a key press in a mode.
 pub fn action_for(key: KeyEvent, mode: KeyMode) -> Option<Action> {
     action_in(live(), key, mode)
+}
+
+/// What a key press does in a mode: its action, else in text-entry modes the key as text.
+pub fn key_event(key: KeyEvent, mode: KeyMode) -> Option<AppEvent> {
+    match action_for(key, mode) {
+        Some(action) => Some(AppEvent::Action(action)),
+        None if matches!(mode, KeyMode::Filter | KeyMode::NoteEdit) => {
+            Some(AppEvent::Text(Input::from(key)))
+        }
+        None => None,
+    }
 }
 
 /// [`action_for`] in the bindings `map`.
@@ -365,29 +361,26 @@ pub fn action_in(map: &[Binding], key: KeyEvent, mode: KeyMode) -> Option<Action
             c == key.code && (m == key.modifiers || (m - KeyModifiers::SHIFT) == mods)
         });
         if hit {
-            return Some(b.action.clone());
+            return Some(b.action);
         }
     }
-    match mode {
-        KeyMode::Filter | KeyMode::NoteEdit => Some(Action::TextInput(Input::from(key))),
-        _ => None,
-    }
+    None
 }
 
-/// The action for any terminal event: key presses (never releases), mouse, resize.
-pub fn action_for_event(event: &Event, mode: KeyMode) -> Option<Action> {
+/// What a terminal event does: key presses (never releases), mouse, resize.
+pub fn event_for(event: &Event, mode: KeyMode) -> Option<AppEvent> {
     match event {
-        Event::Key(key) if key.kind == KeyEventKind::Press => action_for(*key, mode),
+        Event::Key(key) if key.kind == KeyEventKind::Press => key_event(*key, mode),
         Event::Mouse(m) => {
             let (column, row) = (m.column, m.row);
             match m.kind {
-                MouseEventKind::Down(MouseButton::Left) => Some(Action::Click { column, row }),
-                MouseEventKind::ScrollDown => Some(Action::ScrollDown { column, row }),
-                MouseEventKind::ScrollUp => Some(Action::ScrollUp { column, row }),
+                MouseEventKind::Down(MouseButton::Left) => Some(AppEvent::Click { column, row }),
+                MouseEventKind::ScrollDown => Some(AppEvent::ScrollDown { column, row }),
+                MouseEventKind::ScrollUp => Some(AppEvent::ScrollUp { column, row }),
                 _ => None,
             }
         }
-        Event::Resize(width, height) => Some(Action::Resize {
+        Event::Resize(width, height) => Some(AppEvent::Resize {
             width: *width,
             height: *height,
         }),
@@ -535,14 +528,16 @@ mod tests {
         assert_eq!(action_for(q, KeyMode::List), Some(Action::Quit));
         assert_eq!(action_for(q, KeyMode::Help), Some(Action::Close));
         assert!(matches!(
-            action_for(q, KeyMode::Filter),
-            Some(Action::TextInput(_))
+            key_event(q, KeyMode::Filter),
+            Some(AppEvent::Text(_))
         ));
         let j = key(KeyCode::Char('j'), KeyModifiers::NONE);
         assert!(matches!(
-            action_for(j, KeyMode::Filter),
-            Some(Action::TextInput(_))
+            key_event(j, KeyMode::Filter),
+            Some(AppEvent::Text(_))
         ));
+        let f12 = key(KeyCode::F(12), KeyModifiers::NONE);
+        assert!(key_event(f12, KeyMode::Pane).is_none());
         let down = key(KeyCode::Down, KeyModifiers::NONE);
         assert_eq!(action_for(down, KeyMode::Filter), Some(Action::Down));
         let ctrl_c = key(KeyCode::Char('c'), KeyModifiers::CONTROL);

@@ -30,8 +30,10 @@ mod array;
 mod contain;
 pub mod fold;
 mod index;
+mod indexes;
 mod parallel;
 mod stored;
+pub mod worker;
 
 use std::ops::Range;
 
@@ -43,6 +45,8 @@ pub use array::Backing;
 pub use contain::{contained, panic_is_contained};
 pub use fold::{Folded, fold};
 pub use index::{Hit, Narrowing, RecordId, SearchIndex};
+pub use indexes::Indexes;
+pub use worker::{RESULT_LIMIT, Report, SearchRequest, SearchTarget, SearchWorker};
 
 /// Points a word earns for its best occurrence in a record; a record's score is their sum plus
 /// small proximity and length bonuses, so the kind of match always dominates.

@@ -8,7 +8,7 @@ use ratatui_textarea::TextArea;
 
 use super::{clean, popup_frame, theme, truncate};
 use crate::app::App;
-use crate::bookmarks::format_date;
+use crate::store::bookmarks::format_date;
 
 pub fn draw(app: &App, frame: &mut Frame, area: Rect, selected: usize, note: Option<&TextArea>) {
     let all = app.bookmarks.bookmarks();

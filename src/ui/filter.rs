@@ -17,7 +17,7 @@ pub fn draw(filter: &Filter, frame: &mut Frame, area: Rect) {
     let count = match (&filter.results, filter.pending) {
         (_, true) => " … ".to_string(),
         // The worker stops at RESULT_LIMIT: say when there may be more.
-        (Some(hits), false) if hits.len() >= crate::app::RESULT_LIMIT => {
+        (Some(hits), false) if hits.len() >= crate::search::RESULT_LIMIT => {
             format!(" {}+ ", hits.len())
         }
         (Some(hits), false) => format!(" {} ", hits.len()),

@@ -36,21 +36,12 @@ pub fn draw(app: &App, frame: &mut Frame) {
     status::draw(app, frame, a.status);
     for popup in &app.popups {
         match popup {
-            Popup::Help { scroll } => help::draw(frame, area, *scroll),
-            Popup::Messages { scroll } => help::draw_messages(frame, area, &app.warnings, *scroll),
-            Popup::Footnotes {
-                doc,
-                para,
-                selected,
-            } => footnotes::draw(app, frame, area, *doc, *para, *selected),
-            Popup::Citations { selected } => citations::draw(app, frame, area, *selected),
-            Popup::Picker {
-                citations,
-                selected,
-            } => picker::draw(app, frame, area, citations, *selected),
-            Popup::Bookmarks { selected, note } => {
-                bookmarks::draw(app, frame, area, *selected, note.as_deref())
-            }
+            Popup::Help(s) => help::draw(frame, area, s.scroll),
+            Popup::Problems(s) => help::draw_messages(frame, area, &app.warnings, s.scroll),
+            Popup::Footnotes(f) => footnotes::draw(app, frame, area, f.doc, f.para, f.selected),
+            Popup::Citations(c) => citations::draw(app, frame, area, c.selected),
+            Popup::Picker(p) => picker::draw(app, frame, area, &p.citations, p.selected),
+            Popup::Bookmarks(b) => bookmarks::draw(app, frame, area, b.selected, b.note.as_deref()),
         }
     }
 }

@@ -125,8 +125,11 @@ const ATTRIBUTES: [(&str, Modifier); 5] = [
 /// `NO_COLOR`), then the `[theme]` table of the settings over them (a user's own colours win
 /// over `NO_COLOR`, as no-color.org asks). Also what in that table could not be used, one line
 /// each with its line number; the rest applies.
-pub fn from_config(settings: &crate::config::Loaded, no_colour: bool) -> (Theme, Vec<String>) {
-    use crate::config::StyleSpec;
+pub fn from_config(
+    settings: &crate::store::config::Loaded,
+    no_colour: bool,
+) -> (Theme, Vec<String>) {
+    use crate::store::config::StyleSpec;
     let mut theme = if no_colour {
         Theme::default().without_colour()
     } else {
@@ -241,8 +244,8 @@ fn style_toml(style: Style) -> String {
 mod tests {
     use super::*;
 
-    fn settings(text: &str) -> crate::config::Loaded {
-        crate::config::load_text(text)
+    fn settings(text: &str) -> crate::store::config::Loaded {
+        crate::store::config::load_text(text)
     }
 
     #[test]

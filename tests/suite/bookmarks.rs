@@ -3,10 +3,10 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use plenary::bookmarks::{
+use plenary::store::bookmarks::{
     Bookmark, BookmarkError, BookmarkStore, fingerprint, format_date, relocate,
 };
-use plenary::config::config_dir_from;
+use plenary::store::config::config_dir_from;
 
 const OP2: &str = "Prie le Secrétaire général de lui présenter, à sa soixante-dix-huitième session, un rapport sur l’application de la présente résolution¹;";
 const PP3: &str = "Rappelant sa résolution 75/1 du 21 septembre 2020, intitulée « Déclaration faite à l’occasion de la célébration du soixante-quinzième anniversaire de l’Organisation des Nations Unies »,";
@@ -774,7 +774,7 @@ fn config_dir_override_and_xdg_rules() {
 #[test]
 fn config_dir_matches_the_platform_folder_without_override() {
     // Reads the real environment only; nothing is set, so tests running in parallel are safe.
-    let real = plenary::config::config_dir();
+    let real = plenary::store::config::config_dir();
     match std::env::var("PLENARY_CONFIG_DIR") {
         Ok(dir) if !dir.is_empty() => assert_eq!(real, Some(PathBuf::from(dir))),
         _ => {

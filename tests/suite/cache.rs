@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use plenary::document::Corpus;
-use plenary::document::cache::{self, CacheError};
+use plenary::store::bundled::{self as cache, CacheError};
 
 /// The bundled library parsed the ordinary way, without a cache: the reference.
 static FRESH: LazyLock<&Corpus> = LazyLock::new(common::bundled);

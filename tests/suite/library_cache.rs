@@ -8,9 +8,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-use plenary::app::stored::{self, LibraryCache, SearchableLibrary};
-use plenary::app::{Indexes, LoadRequest};
 use plenary::document::Corpus;
+use plenary::search::Indexes;
+use plenary::store::LoadRequest;
+use plenary::store::library::{self as stored, LibraryCache, SearchableLibrary};
 
 /// A user folder: documents citing each other, a sidecar, a Markdown file with front matter,
 /// a binary file and an empty one (two problems to report), all dated an hour back so that the

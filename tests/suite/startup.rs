@@ -12,14 +12,14 @@ use std::sync::mpsc::channel;
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-use plenary::app::library::load;
-use plenary::app::{
-    Action, App, Library, LoadEvent, LoadRequest, Loading, Popup, SearchTarget, SharedCorpus,
-};
-use plenary::bookmarks::{Bookmark, BookmarkStore};
+use common::Effects;
+use plenary::app::{App, Event, Library, Loading, Popup};
 use plenary::document::Corpus;
-use plenary::document::cache::{self, Progress};
-use plenary::keymap;
+use plenary::document::Progress;
+use plenary::search::{Report, SearchTarget};
+use plenary::store::bookmarks::{Bookmark, BookmarkStore};
+use plenary::store::loader::load;
+use plenary::store::{LoadEvent, LoadRequest};
 
 const BIN: &str = env!("CARGO_BIN_EXE_plenary");
 
@@ -32,23 +32,15 @@ fn last_line(screen: &str) -> &str {
 }
 
 fn press(app: &mut App, code: KeyCode) {
-    let event = KeyEvent::new(code, KeyModifiers::NONE);
-    if let Some(action) = keymap::action_for(event, app.key_mode()) {
-        app.update(action);
-    }
+    common::press_key(app, KeyEvent::new(code, KeyModifiers::NONE));
 }
 
 /// Runs the loader on this thread and returns what it sent, in order.
 fn loader_events(request: &LoadRequest) -> Vec<LoadEvent> {
     let (tx, rx) = channel();
-    load(request, &tx);
+    load(request, &|event| tx.send(event).is_ok());
     drop(tx);
-    rx.into_iter()
-        .map(|a| match a {
-            Action::Load(e) => e,
-            other => panic!("the loader sends only Load actions, got {other:?}"),
-        })
-        .collect()
+    rx.into_iter().collect()
 }
 
 fn seeds_request() -> LoadRequest {
@@ -76,12 +68,12 @@ fn loader_reports_progress_then_corpus_then_indexes() {
     let LoadEvent::Corpus { corpus, warnings } = &events[n - 2] else {
         panic!("corpus second to last: {events:?}");
     };
-    assert_eq!(corpus.0.documents.len(), 2);
+    assert_eq!(corpus.documents.len(), 2);
     assert!(warnings.is_empty());
     let LoadEvent::Indexes(indexes) = &events[n - 1] else {
         panic!("indexes last: {events:?}");
     };
-    let paragraphs: usize = corpus.0.documents.iter().map(|d| d.paragraphs.len()).sum();
+    let paragraphs: usize = corpus.documents.iter().map(|d| d.paragraphs.len()).sum();
     assert_eq!(indexes.paragraphs.len(), paragraphs);
     assert_eq!(indexes.documents.len(), 2);
 }
@@ -93,7 +85,7 @@ fn reader_shows_loading_then_the_list() {
     assert!(last_line(&screen).contains("Loading library…"), "{screen}");
     assert!(!screen.contains("A/RES/77/338"));
 
-    app.update(Action::Load(LoadEvent::Progress(Progress {
+    app.update(Event::Load(LoadEvent::Progress(Progress {
         done: 1,
         total: 2,
     })));
@@ -106,7 +98,7 @@ fn reader_shows_loading_then_the_list() {
     let mut events = loader_events(&seeds_request()).into_iter();
     let indexes = events.next_back().expect("indexes");
     let corpus = events.next_back().expect("corpus");
-    app.update(Action::Load(corpus));
+    app.update(Event::Load(corpus));
     assert_eq!(app.loading, Some(Loading::Indexing));
     let screen = render(&mut app, 100, 24);
     assert!(screen.contains("A/RES/77/338"), "{screen}");
@@ -126,21 +118,21 @@ fn reader_shows_loading_then_the_list() {
     }
     assert!(app.awaiting_results());
 
-    app.update(Action::Load(indexes));
+    app.update(Event::Load(indexes));
     assert_eq!(app.loading, None);
     assert!(app.library.indexed);
     let screen = render(&mut app, 100, 24);
     assert!(!last_line(&screen).contains("Indexing"), "{screen}");
 
-    let request = app.take_search_requests().pop().expect("a search request");
+    let request = app.take_searches().pop().expect("a search request");
     assert_eq!(request.query, "shanghai");
     let hits = app.library.documents.search(&request.query, None, 10);
     assert!(!hits.is_empty(), "the installed index answers");
     let found = hits.len();
-    app.update(Action::SearchResults {
+    app.update(Event::Search(Report::Results {
         generation: request.generation,
         hits,
-    });
+    }));
     assert!(!app.awaiting_results());
     assert_eq!(app.list_rows().len(), found, "the list shows the answer");
 }
@@ -154,13 +146,13 @@ fn a_query_typed_before_the_corpus_is_sent_again_for_it() {
     for c in "tectoniques".chars() {
         press(&mut app, KeyCode::Char(c));
     }
-    let before = app.take_search_requests();
+    let before = app.take_searches();
     let stale = before.last().expect("request").generation;
     let mut events = loader_events(&seeds_request()).into_iter();
     let indexes = events.next_back().expect("indexes");
-    app.update(Action::Load(events.next_back().expect("corpus")));
-    app.update(Action::Load(indexes));
-    let request = app.take_search_requests().pop().expect("sent again");
+    app.update(Event::Load(events.next_back().expect("corpus")));
+    app.update(Event::Load(indexes));
+    let request = app.take_searches().pop().expect("sent again");
     assert_eq!(request.query, "tectoniques");
     assert!(request.generation > stale);
     assert_eq!(
@@ -173,15 +165,15 @@ fn a_query_typed_before_the_corpus_is_sent_again_for_it() {
     };
     assert!(!hits.is_empty(), "the open document has the word");
     // An answer to the query sent before the corpus came is stale and ignored.
-    app.update(Action::SearchResults {
+    app.update(Event::Search(Report::Results {
         generation: stale,
         hits: Vec::new(),
-    });
+    }));
     assert!(app.awaiting_results());
-    app.update(Action::SearchResults {
+    app.update(Event::Search(Report::Results {
         generation: request.generation,
         hits: hits.clone(),
-    });
+    }));
     assert_eq!(app.pane_entries().len(), hits.len());
 }
 
@@ -210,7 +202,7 @@ fn keys_while_loading_do_nothing_harmful() {
     assert!(app.loading.is_some(), "still waiting for the library");
     let mut events = loader_events(&seeds_request()).into_iter();
     events.next_back();
-    app.update(Action::Load(events.next_back().expect("corpus")));
+    app.update(Event::Load(events.next_back().expect("corpus")));
     let first = app.library.list_order()[0];
     assert_eq!((app.doc, app.list_selected, app.para), (first, first, 0));
     assert!(app.back.is_empty());
@@ -263,8 +255,8 @@ fn a_new_corpus_keeps_the_open_document_by_id() {
         .index_of("004-912be11ada29c0f5")
         .expect("still there");
     assert_ne!(moved, astana);
-    app.update(Action::Load(LoadEvent::Corpus {
-        corpus: SharedCorpus(Arc::new(corpus)),
+    app.update(Event::Load(LoadEvent::Corpus {
+        corpus: Arc::new(corpus),
         warnings: Vec::new(),
     }));
     assert_eq!((app.doc, app.para), (moved, 4));
@@ -285,11 +277,11 @@ fn load_problems_arrive_with_the_corpus() {
     let mut app = App::loading(BookmarkStore::in_memory(), Vec::new());
     assert!(app.popups.is_empty());
     for event in loader_events(&request) {
-        app.update(Action::Load(event));
+        app.update(Event::Load(event));
     }
     assert_eq!(app.warnings.len(), 1, "{:?}", app.warnings);
     assert!(app.warnings[0].contains("missing.txt"));
-    assert!(matches!(app.popups.last(), Some(Popup::Messages { .. })));
+    assert!(matches!(app.popups.last(), Some(Popup::Problems(_))));
     assert_eq!(app.library.documents().len(), 2);
 }
 
@@ -314,7 +306,7 @@ fn plenary(cache_dir: &Path, args: &[&str]) -> String {
 fn commands_read_the_bundled_library_through_the_cache() {
     let dir = tempfile::tempdir().expect("temp dir");
     let cache_dir = dir.path().join("cache");
-    let file = cache_dir.join(cache::FILE_NAME);
+    let file = cache_dir.join(plenary::store::bundled::FILE_NAME);
 
     let cold = plenary(&cache_dir, &["list"]);
     assert!(file.is_file(), "the first run writes the cache");

@@ -3,14 +3,16 @@
 use crate::common;
 use common::{draw as render, text};
 
+use common::Effects;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use plenary::app::{Action, App, Focus, Library, Popup, SearchRequest, SearchTarget, SearchWorker};
-use plenary::bookmarks::BookmarkStore;
+use plenary::app::{Action, App, Event, Focus, Library, Popup};
 use plenary::document::{
     Citation, Corpus, Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind,
     Reference, Symbol,
 };
 use plenary::keymap;
+use plenary::search::{Report, SearchRequest, SearchTarget, SearchWorker};
+use plenary::store::bookmarks::BookmarkStore;
 use plenary::ui::theme;
 use ratatui::buffer::Buffer;
 
@@ -146,7 +148,7 @@ fn declaration() -> Document {
 fn fixture_app() -> App {
     let corpus = Corpus::from_documents(vec![resolution(), declaration()]);
     let mut app = App::new(Library::new(corpus), BookmarkStore::in_memory(), Vec::new());
-    app.update(Action::Resize {
+    app.update(Event::Resize {
         width: 120,
         height: 40,
     });
@@ -156,10 +158,7 @@ fn fixture_app() -> App {
 // ----- driving -----
 
 fn key(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    let action = keymap::action_for(KeyEvent::new(code, mods), app.key_mode());
-    if let Some(a) = action {
-        app.update(a);
-    }
+    common::press_key(app, KeyEvent::new(code, mods));
 }
 
 fn press(app: &mut App, code: KeyCode) {
@@ -174,12 +173,12 @@ fn type_str(app: &mut App, s: &str) {
 
 /// Answers the app's pending queries on this thread, as the worker would.
 fn run_searches(app: &mut App) {
-    for req in app.take_search_requests() {
+    for req in app.take_searches() {
         let hits = answer(app, &req);
-        app.update(Action::SearchResults {
+        app.update(Event::Search(Report::Results {
             generation: req.generation,
             hits,
-        });
+        }));
     }
 }
 
@@ -312,11 +311,11 @@ fn any_size_renders_without_panic() {
         for &(w, h) in &sizes {
             render(&mut app, w, h);
             app.update(Action::Down);
-            app.update(Action::Click {
+            app.update(Event::Click {
                 column: w / 2,
                 row: h / 2,
             });
-            app.update(Action::ScrollDown {
+            app.update(Event::ScrollDown {
                 column: w / 2,
                 row: h / 2,
             });
@@ -441,7 +440,7 @@ fn footnote_popup_shows_the_note_of_pp8() {
     press(&mut app, KeyCode::Tab);
     select_para(&mut app, "PP8");
     press(&mut app, KeyCode::Char('f'));
-    assert!(matches!(app.popups.last(), Some(Popup::Footnotes { .. })));
+    assert!(matches!(app.popups.last(), Some(Popup::Footnotes(_))));
     let screen = text(&render(&mut app, 120, 40));
     assert!(screen.contains("Résolution 70/1."), "{screen}");
     assert!(screen.contains("not in library"), "{screen}");
@@ -594,7 +593,7 @@ fn copy_sends_osc52_with_the_citation() {
     press(&mut app, KeyCode::Tab);
     select_para(&mut app, "OP2");
     press(&mut app, KeyCode::Char('y'));
-    let out = app.take_output();
+    let out = app.take_writes();
     assert_eq!(out.len(), 1);
     // OSC 52, clipboard, base64 of the citation and the text as the fixture writes OP2, BEL.
     let payload = out[0]
@@ -666,14 +665,14 @@ fn mouse_click_selects_paragraph_and_focuses_pane() {
     let x = line[..line.find("PP3").expect("PP3 on the row")]
         .chars()
         .count() as u16;
-    app.update(Action::Click { column: x, row: y });
+    app.update(Event::Click { column: x, row: y });
     assert_eq!(app.focus, Focus::Pane);
     assert_eq!(app.para, 2);
     // Clicking the declaration row in the list selects it and focuses the list.
     let y = (0..40)
         .find(|&y| row(&buf, y).contains("Déclaration d’A"))
         .expect("listed");
-    app.update(Action::Click { column: 5, row: y });
+    app.update(Event::Click { column: 5, row: y });
     assert_eq!(app.focus, Focus::List);
     assert_eq!(app.list_selected, 1);
 }
@@ -701,9 +700,9 @@ fn stale_search_results_never_replace_newer_ones() {
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('/'));
     type_str(&mut app, "coop");
-    let older = app.take_search_requests();
+    let older = app.take_searches();
     type_str(&mut app, " Prie");
-    let newer = app.take_search_requests();
+    let newer = app.take_searches();
     let (first, last) = (
         older.last().cloned().expect("sent"),
         newer.last().cloned().expect("sent"),
@@ -723,14 +722,14 @@ fn stale_search_results_never_replace_newer_ones() {
     let new_hits = answer(&app, &last);
     let old_hits = answer(&app, &first);
     assert_ne!(new_hits, old_hits);
-    app.update(Action::SearchResults {
+    app.update(Event::Search(Report::Results {
         generation: last.generation,
         hits: new_hits.clone(),
-    });
-    app.update(Action::SearchResults {
+    }));
+    app.update(Event::Search(Report::Results {
         generation: first.generation,
         hits: old_hits,
-    });
+    }));
     assert_eq!(
         app.filter.as_ref().and_then(|f| f.results.clone()),
         Some(new_hits)
@@ -741,12 +740,17 @@ fn stale_search_results_never_replace_newer_ones() {
 #[test]
 fn worker_cancels_older_queries_and_the_app_keeps_up() {
     let mut app = fixture_app();
-    let mut worker = SearchWorker::spawn(app.library.indexes(), app.library.corpus.clone());
+    let (results_tx, results) = std::sync::mpsc::channel();
+    let mut worker = SearchWorker::spawn(
+        app.library.indexes(),
+        app.library.corpus.clone(),
+        move |report| results_tx.send(report).is_ok(),
+    );
     press(&mut app, KeyCode::Tab);
     press(&mut app, KeyCode::Char('/'));
     type_str(&mut app, "d");
     let mut flags = Vec::new();
-    for req in app.take_search_requests() {
+    for req in app.take_searches() {
         flags.push(worker.submit(req));
     }
     // While that one is in flight, the reader keeps taking keys and sends a newer query.
@@ -758,7 +762,7 @@ fn worker_cancels_older_queries_and_the_app_keeps_up() {
             .as_deref(),
         Some("décide")
     );
-    for req in app.take_search_requests() {
+    for req in app.take_searches() {
         flags.push(worker.submit(req));
     }
     let (last_flag, older) = flags.split_last().expect("requests sent");
@@ -771,11 +775,10 @@ fn worker_cancels_older_queries_and_the_app_keeps_up() {
     assert!(!last_flag.load(std::sync::atomic::Ordering::Relaxed));
     // Feed every result the worker sends, in arrival order, until the app has its answer.
     while app.awaiting_results() {
-        let action = worker
-            .results
+        let report = results
             .recv_timeout(std::time::Duration::from_secs(10))
             .expect("worker answers the latest query");
-        app.update(action);
+        app.update(Event::Search(report));
     }
     let ids: Vec<String> = app
         .pane_entries()
@@ -818,10 +821,9 @@ fn bookmark_confirmed_when_saved_and_quit_asks_when_not() {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("bookmarks.json");
     let corpus = Corpus::from_documents(vec![resolution(), declaration()]);
-    let (mut store, _) = BookmarkStore::open(path.clone());
-    store.defer_saves();
+    let (store, _) = BookmarkStore::open(path.clone());
     let mut app = App::new(Library::new(corpus), store, Vec::new());
-    app.update(Action::Resize {
+    app.update(Event::Resize {
         width: 120,
         height: 40,
     });
@@ -829,7 +831,7 @@ fn bookmark_confirmed_when_saved_and_quit_asks_when_not() {
     press(&mut app, KeyCode::Char('b'));
     assert!(message(&app).ends_with("(saving…)"), "{}", message(&app));
     assert!(!path.exists(), "the input thread wrote nothing");
-    let job = app.take_bookmark_save().expect("a save to run");
+    let job = app.take_save().expect("a save to run");
     app.bookmarks_saved(job.run());
     assert!(message(&app).ends_with("(saved)"), "{}", message(&app));
     assert!(
@@ -843,7 +845,7 @@ fn bookmark_confirmed_when_saved_and_quit_asks_when_not() {
     std::fs::write(dir.path(), "not a folder").expect("block");
     press(&mut app, KeyCode::Char('j'));
     press(&mut app, KeyCode::Char('b'));
-    let job = app.take_bookmark_save().expect("a save to run");
+    let job = app.take_save().expect("a save to run");
     app.bookmarks_saved(job.run());
     let msg = message(&app);
     assert!(msg.starts_with("bookmarks not saved: "), "{msg}");
@@ -851,7 +853,7 @@ fn bookmark_confirmed_when_saved_and_quit_asks_when_not() {
         msg.chars().count() < 80,
         "short enough for the status line: {msg}"
     );
-    assert!(matches!(app.popups.last(), Some(Popup::Messages { .. })));
+    assert!(matches!(app.popups.last(), Some(Popup::Problems(_))));
     assert!(app.warnings.iter().any(|w| w.contains("bookmarks.json")));
     press(&mut app, KeyCode::Esc);
     press(&mut app, KeyCode::Char('q'));

@@ -4,17 +4,18 @@
 use crate::common;
 use common::render;
 
+use common::Effects;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
-use plenary::app::{Action, App, Focus, Library};
-use plenary::bookmarks::BookmarkStore;
+use plenary::app::{App, Event, Focus, Library};
 use plenary::document::Corpus;
-use plenary::keymap::action_for;
+use plenary::search::Report;
+use plenary::store::bookmarks::BookmarkStore;
 
 fn app() -> App {
     // The shared parse, linked again into a corpus of this app's own.
     let corpus = Corpus::from_documents(common::bundled().documents.clone());
     let mut app = App::new(Library::new(corpus), BookmarkStore::in_memory(), Vec::new());
-    app.update(Action::Resize {
+    app.update(Event::Resize {
         width: 120,
         height: 40,
     });
@@ -22,9 +23,7 @@ fn app() -> App {
 }
 
 fn press(app: &mut App, code: KeyCode, mods: KeyModifiers) {
-    if let Some(action) = action_for(KeyEvent::new(code, mods), app.key_mode()) {
-        app.update(action);
-    }
+    common::press_key(app, KeyEvent::new(code, mods));
 }
 
 fn key(app: &mut App, c: char) {
@@ -116,13 +115,13 @@ fn filter_finds_accented_words_and_apostrophe_styles() {
         key(&mut app, c);
     }
     // Answer on this thread, as the worker would.
-    for req in app.take_search_requests() {
+    for req in app.take_searches() {
         let d = app.doc as u32;
         let hits = app.library.paragraphs.search(&req.query, Some(d), 500);
-        app.update(Action::SearchResults {
+        app.update(Event::Search(Report::Results {
             generation: req.generation,
             hits,
-        });
+        }));
     }
     let entries = app.pane_entries();
     assert!(!entries.is_empty());

@@ -2,9 +2,10 @@
 //! as text, and documents compared field by field. Each crate uses some of them.
 #![allow(dead_code)]
 
-use plenary::app::{Action, App};
+use plenary::app::{App, Effect, Event};
 use plenary::cli::document_json;
 use plenary::document::Document;
+use plenary::search::SearchRequest;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
@@ -19,10 +20,64 @@ pub fn bundled() -> &'static plenary::document::Corpus {
 
 /// The reader resized to `width` x `height` and drawn once.
 pub fn draw(app: &mut App, width: u16, height: u16) -> Buffer {
-    app.update(Action::Resize { width, height });
+    app.update(Event::Resize { width, height });
     let mut terminal = Terminal::new(TestBackend::new(width, height)).expect("test backend");
     terminal.draw(|f| plenary::ui::draw(app, f)).expect("draw");
     terminal.backend().buffer().clone()
+}
+
+/// The loop's part, for tests that drive `App` alone: the effects `update` left, with bookmark
+/// saves run on this thread as the writer would.
+pub trait Effects {
+    /// The queries for the search worker, oldest first (other effects are run or dropped).
+    fn take_searches(&mut self) -> Vec<SearchRequest>;
+    /// The bytes for the terminal, oldest first (other effects are run or dropped).
+    fn take_writes(&mut self) -> Vec<Vec<u8>>;
+    /// The bookmark save waiting to run, if any, not run.
+    fn take_save(&mut self) -> Option<plenary::store::bookmarks::SaveJob>;
+}
+
+impl Effects for App {
+    fn take_searches(&mut self) -> Vec<SearchRequest> {
+        let mut out = Vec::new();
+        for effect in self.take_effects() {
+            match effect {
+                Effect::Search(request) => out.push(request),
+                Effect::SaveBookmarks(job) => self.bookmarks_saved(job.run()),
+                Effect::Write(_) => {}
+            }
+        }
+        out
+    }
+
+    fn take_writes(&mut self) -> Vec<Vec<u8>> {
+        let mut out = Vec::new();
+        for effect in self.take_effects() {
+            match effect {
+                Effect::Write(bytes) => out.push(bytes),
+                Effect::SaveBookmarks(job) => self.bookmarks_saved(job.run()),
+                Effect::Search(_) => {}
+            }
+        }
+        out
+    }
+
+    fn take_save(&mut self) -> Option<plenary::store::bookmarks::SaveJob> {
+        self.take_effects()
+            .into_iter()
+            .find_map(|effect| match effect {
+                Effect::SaveBookmarks(job) => Some(job),
+                _ => None,
+            })
+    }
+}
+
+/// What a key press does in the reader, as the event loop gives it (key map, then `update`),
+/// with the effects it leaves run as the loop would (searches excepted).
+pub fn press_key(app: &mut App, key: crossterm::event::KeyEvent) {
+    if let Some(event) = plenary::keymap::key_event(key, app.key_mode()) {
+        app.update(event);
+    }
 }
 
 /// The screen as text, a line per row.

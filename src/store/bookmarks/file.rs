@@ -292,28 +292,17 @@ fn temporary_affixes(path: &Path) -> (String, &'static str) {
     (format!(".{name}."), ".tmp")
 }
 
-/// Temporary file in the same folder, write, `sync_all`, rename over `path`: a crash leaves
-/// either the old file or the new one, never half of one.
+/// Through [`crate::store::write_atomically`], synced: a crash leaves either the old file or the
+/// new one, never half of one.
 pub(super) fn write_atomically(path: &Path, contents: &str) -> Result<(), BookmarkError> {
-    let fail = |step: &'static str| move |source: io::Error| save_error(path, step, source);
-    let dir = folder_of(path);
-    fs::create_dir_all(dir).map_err(fail("creating the folder"))?;
     let (prefix, suffix) = temporary_affixes(path);
-    let mut tmp = tempfile::Builder::new()
-        .prefix(&prefix)
-        .suffix(suffix)
-        .tempfile_in(dir)
-        .map_err(fail("creating a temporary file"))?;
-    tmp.write_all(contents.as_bytes())
-        .map_err(fail("writing"))?;
-    tmp.as_file().sync_all().map_err(fail("flushing to disk"))?;
-    tmp.persist(path)
-        .map_err(|err| fail("replacing the file")(err.error))?;
-    // Make the rename itself durable; not every platform can open a folder, so this is best effort.
-    if let Ok(folder) = fs::File::open(dir) {
-        let _ = folder.sync_all();
-    }
-    Ok(())
+    crate::store::write_atomically(
+        path,
+        (&prefix, suffix),
+        crate::store::Durability::Synced,
+        |f| f.write_all(contents.as_bytes()),
+    )
+    .map_err(|(step, source)| save_error(path, step, source))
 }
 
 /// How old a temporary file of a save must be before it is taken for one a killed save left.

@@ -51,7 +51,7 @@ fn two_processes_saving_at_once_lose_nothing() {
                 Command::new(&exe)
                     .args([
                         "--exact",
-                        "bookmarks::tests::burst_child",
+                        "store::bookmarks::tests::burst_child",
                         "--ignored",
                         "--quiet",
                     ])

@@ -259,15 +259,15 @@ impl BookmarkStore {
         (store, warnings)
     }
 
-    /// Opens `bookmarks.json` in [`crate::config::config_dir`]; in memory only if there is none.
+    /// Opens `bookmarks.json` in [`crate::store::config::config_dir`]; in memory only if there is none.
     pub fn open_default() -> (BookmarkStore, Vec<String>) {
-        match crate::config::config_dir() {
+        match crate::store::config::config_dir() {
             Some(dir) => BookmarkStore::open_in(dir.join(FILE_NAME), true),
             None => (
                 BookmarkStore::in_memory(),
                 vec![format!(
                     "no config folder found (set {}); bookmarks are kept in memory only",
-                    crate::config::CONFIG_DIR_VAR
+                    crate::store::config::CONFIG_DIR_VAR
                 )],
             ),
         }

@@ -3,7 +3,7 @@
 //! Parsing the bundled library (1.6 MB of text, 705 documents) and linking it is most of a
 //! cold start (its documents are listed about 70 ms after a cold start, 18 ms after a warm one;
 //! README, Performance); reading it back from this cache takes a few milliseconds. The file holds only the bundled
-//! documents: a library with user files comes from the library cache (`app::stored`) when its
+//! documents: a library with user files comes from the library cache (`store::library`) when its
 //! files are unchanged; when not, they are parsed and linked together with the documents cached
 //! here (`Corpus::extend`).
 //!
@@ -23,11 +23,13 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
-use super::cite::{Citation, Reference};
-use super::corpus::Corpus;
-use super::model::{Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind};
-use super::source::{self, Source};
-use super::symbol::Symbol;
+use crate::document::cite::{Citation, Reference};
+use crate::document::corpus::{self, Corpus, Progress};
+use crate::document::model::{
+    Document, DocumentKind, Footnote, Language, Markup, Paragraph, ParagraphKind,
+};
+use crate::document::source::{self, Source};
+use crate::document::symbol::Symbol;
 
 /// Name of the cache file inside the cache folder.
 pub const FILE_NAME: &str = "bundled.postcard";
@@ -69,14 +71,6 @@ pub enum CacheError {
     Corrupt { path: PathBuf },
 }
 
-/// How far loading has come: documents parsed so far, out of how many need parsing (cached
-/// documents need none).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Progress {
-    pub done: usize,
-    pub total: usize,
-}
-
 /// The library: the bundled documents (from the cache in `cache_dir` when it is good; parsed,
 /// linked and written back there when not), then the user's files and folders, parsed fresh and
 /// linked with them. `cache_dir` None runs without a cache. Unloadable files are in `errors`.
@@ -114,7 +108,7 @@ pub fn load_sources(
     progress(Progress { done, total });
     let mut parse_all = |sources: &[Source]| -> Vec<Document> {
         let before = done;
-        let docs = super::corpus::parse_all(sources, |n| {
+        let docs = corpus::parse_all(sources, |n| {
             progress(Progress {
                 done: before + n,
                 total,
@@ -198,13 +192,13 @@ pub fn write(dir: &Path, corpus: &Corpus) -> Result<(), CacheError> {
         path: dir.to_path_buf(),
         source,
     };
-    fs::create_dir_all(dir).map_err(io)?;
-    let mut file = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    file.write_all(&bytes).map_err(io)?;
-    // No fsync: should a crash leave the file short or empty, the checksum rejects it and the
-    // next start rebuilds it, which is cheaper than syncing at every rebuild.
-    file.persist(dir.join(FILE_NAME)).map_err(|e| io(e.error))?;
-    Ok(())
+    crate::store::write_atomically(
+        &dir.join(FILE_NAME),
+        (".bundled.", ".tmp"),
+        crate::store::Durability::Unsynced,
+        |file| file.write_all(&bytes),
+    )
+    .map_err(|(_, source)| io(source))
 }
 
 /// The file's bytes: magic, key, checksum, payload.

@@ -2,12 +2,11 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, Sender, channel};
+use std::sync::mpsc::{Sender, channel};
 use std::thread::JoinHandle;
 
-use super::{Action, Indexes, LoadEvent};
+use super::{Hit, Indexes, Narrowing, contained};
 use crate::document::Corpus;
-use crate::search::{Hit, Narrowing, contained};
 
 /// The most results a filter shows.
 pub const RESULT_LIMIT: usize = 500;
@@ -27,11 +26,32 @@ pub struct SearchRequest {
     pub target: SearchTarget,
 }
 
+/// What the worker tells whoever it works for.
+pub enum Report {
+    /// The hits of the request of this generation.
+    Results { generation: u64, hits: Vec<Hit> },
+    /// A search failed on the indexes it was given (read from the library cache, their bytes
+    /// changed under the reader). The worker is building them again; `Rebuilt` follows.
+    Damaged,
+    /// The indexes built again after `Damaged`, which the worker now answers from.
+    Rebuilt(Indexes),
+}
+
+impl std::fmt::Debug for Report {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Report::Results { generation, hits } => {
+                write!(f, "Results(#{generation}, {} hits)", hits.len())
+            }
+            Report::Damaged => write!(f, "Damaged"),
+            Report::Rebuilt(indexes) => write!(f, "Rebuilt({indexes:?})"),
+        }
+    }
+}
+
 /// The input thread's handle on the worker.
 pub struct SearchWorker {
     requests: Option<Sender<(SearchRequest, Arc<AtomicBool>)>>,
-    /// Results, as actions for `App::update`.
-    pub results: Receiver<Action>,
     /// Cancel flag of the latest request.
     current: Option<Arc<AtomicBool>>,
     thread: Option<JoinHandle<()>>,
@@ -40,10 +60,14 @@ pub struct SearchWorker {
 impl SearchWorker {
     /// The worker for `indexes` over `corpus`. Should a search fail on a damaged cache (its
     /// mapped bytes changed by another program), the worker says so, builds the indexes again
-    /// from the corpus, sends them to the reader and answers the query from them.
-    pub fn spawn(indexes: Indexes, corpus: Arc<Corpus>) -> SearchWorker {
+    /// from the corpus, sends them to the reader and answers the query from them. Reports go to
+    /// `sink`; once it returns false (no one listens) the worker stops.
+    pub fn spawn(
+        indexes: Indexes,
+        corpus: Arc<Corpus>,
+        sink: impl Fn(Report) -> bool + Send + 'static,
+    ) -> SearchWorker {
         let (req_tx, req_rx) = channel::<(SearchRequest, Arc<AtomicBool>)>();
-        let (res_tx, res_rx) = channel();
         // Debug builds only: `PLENARY_FAULT=search-worker` makes the worker panic at its first
         // query, for the end-to-end test of a thread dying under the reader.
         let fault = cfg!(debug_assertions)
@@ -68,15 +92,12 @@ impl SearchWorker {
                 let found = match found {
                     Some(found) => found,
                     None => {
-                        if res_tx.send(Action::Load(LoadEvent::Damaged)).is_err() {
+                        if !sink(Report::Damaged) {
                             break;
                         }
                         indexes = Indexes::build(&corpus);
                         last = None;
-                        if res_tx
-                            .send(Action::Load(LoadEvent::Indexes(indexes.clone())))
-                            .is_err()
-                        {
+                        if !sink(Report::Rebuilt(indexes.clone())) {
                             break;
                         }
                         answer(&indexes, &req, &cancel, None)
@@ -84,11 +105,11 @@ impl SearchWorker {
                 };
                 if let Some((hits, narrowing)) = found {
                     last = Some((req.target, narrowing));
-                    let action = Action::SearchResults {
+                    let report = Report::Results {
                         generation: req.generation,
                         hits,
                     };
-                    if res_tx.send(action).is_err() {
+                    if !sink(report) {
                         break;
                     }
                 }
@@ -96,7 +117,6 @@ impl SearchWorker {
         });
         SearchWorker {
             requests: Some(req_tx),
-            results: res_rx,
             current: None,
             thread: Some(thread),
         }

@@ -25,13 +25,11 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-use super::library::{Indexes, LoadRequest};
-use crate::document::cache::{
-    self, Checksum, Progress, checksum, decode_document, encode_document,
-};
+use super::LoadRequest;
+use super::bundled::{self, Checksum, checksum, decode_document, encode_document};
 use crate::document::source::{self, LoadError, Scan};
-use crate::document::{Corpus, Document};
-use crate::search::{Backing, Hit, SearchIndex};
+use crate::document::{Corpus, Document, Progress};
+use crate::search::{Backing, Hit, Indexes, SearchIndex};
 
 const MAGIC: &[u8; 8] = b"plenlib\x01";
 /// Library cache files are `FILE_PREFIX`, 16 hex digits, `.bin`.
@@ -70,7 +68,7 @@ impl LibraryCache {
                 described.push_str(&part.to_string_lossy());
             }
         }
-        let key = format!("{}; library {described}", cache::key());
+        let key = format!("{}; library {described}", bundled::key());
         // The build is in the name too, so two builds (a release and a development one) keep a
         // file each rather than overwriting each other's at every start.
         let name = format!("{FILE_PREFIX}{:016x}.bin", checksum(key.as_bytes()));
@@ -100,17 +98,12 @@ impl LibraryCache {
         let Some(dir) = self.path.parent() else {
             return;
         };
-        let written = fs::create_dir_all(dir)
-            .and_then(|()| {
-                tempfile::Builder::new()
-                    .prefix(TEMP_PREFIX)
-                    .tempfile_in(dir)
-            })
-            .and_then(|mut file| {
-                write(file.as_file_mut(), &self.key, to_store, corpus, indexes)?;
-                file.persist(&self.path).map_err(|e| e.error)?;
-                Ok(())
-            });
+        let written = super::write_atomically(
+            &self.path,
+            (TEMP_PREFIX, ""),
+            super::Durability::Unsynced,
+            |file| write(file, &self.key, to_store, corpus, indexes),
+        );
         if written.is_ok() {
             prune(dir, &self.path);
         }
@@ -182,7 +175,7 @@ impl ToStore {
 }
 
 /// The library for `request`: from the library cache when it is valid (documents and indexes),
-/// otherwise from the files through `cache::load_sources` (the bundled part from the bundled
+/// otherwise from the files through `bundled::load_sources` (the bundled part from the bundled
 /// cache), without indexes. `with_indexes` false reads no index from the cache either.
 pub fn load(
     request: &LoadRequest,
@@ -228,7 +221,7 @@ fn load_files(
     let newest = scan.newest();
     let scan_errors = scan.errors.len();
     let (user, errors) = source::read(scan);
-    let corpus = cache::load_sources(
+    let corpus = bundled::load_sources(
         user,
         errors,
         request.bundled,
@@ -397,7 +390,7 @@ fn write(
         documents: entries,
         errors,
     };
-    // Serialising owned data into a Vec cannot fail (see `cache::encode`).
+    // Serialising owned data into a Vec cannot fail (see `bundled::encode`).
     let table = postcard::to_stdvec(&table).unwrap_or_default();
     write_section(&mut out, |w| w.write_all(&table))?;
     out.flush()
