@@ -2,7 +2,7 @@
 //! citations, their footnotes, bookmarking and copying them.
 
 use super::popup::Popup;
-use super::{Action, App, Effect, Focus, MessageKind, clamp_add, rows::excerpt, view};
+use super::{Action, App, Effect, Focus, MessageKind, clamp_add, view};
 use crate::document::Citation;
 use crate::store::bookmarks::{self, Bookmark};
 
@@ -137,7 +137,7 @@ impl App {
             path: doc.path.clone(),
             paragraph: p.id.clone(),
             fingerprint: bookmarks::fingerprint(&p.text),
-            excerpt: excerpt(&p.text, 80),
+            excerpt: crate::text::excerpt(&p.text, 80),
             note: String::new(),
             added,
         };

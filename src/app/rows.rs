@@ -203,7 +203,7 @@ impl App {
                         .map(|i| &doc.paragraphs[i])
                         .filter(|para| para.kind == ParagraphKind::Heading)
                         .map_or(p.as_str(), |para| para.text.as_str());
-                    format!("{}, {}", doc.short_label(), excerpt(named, 40))
+                    format!("{}, {}", doc.short_label(), crate::text::excerpt(named, 40))
                 }
                 None => doc.short_label(),
             },
@@ -219,13 +219,4 @@ impl App {
 /// their document once per run, not above every paragraph.
 pub fn starts_document_group(entries: &[(usize, usize)], i: usize) -> bool {
     i == 0 || entries.get(i - 1).map(|e| e.0) != entries.get(i).map(|e| e.0)
-}
-
-/// The first `max` characters of a text, on one line.
-pub fn excerpt(text: &str, max: usize) -> String {
-    let one_line: String = view::clean(text);
-    match one_line.char_indices().nth(max) {
-        Some((i, _)) => format!("{}…", one_line[..i].trim_end()),
-        None => one_line,
-    }
 }

@@ -28,7 +28,6 @@
 
 mod array;
 mod contain;
-pub mod fold;
 mod index;
 mod indexes;
 mod parallel;
@@ -41,9 +40,9 @@ use fuzzy_matcher::FuzzyMatcher;
 use fuzzy_matcher::skim::SkimMatcherV2;
 use memchr::memmem;
 
+pub use crate::text::fold::{self, Folded, fold};
 pub use array::Backing;
 pub use contain::{contained, panic_is_contained};
-pub use fold::{Folded, fold};
 pub use index::{Hit, Narrowing, RecordId, SearchIndex};
 pub use indexes::Indexes;
 pub use worker::{RESULT_LIMIT, Report, SearchRequest, SearchTarget, SearchWorker};

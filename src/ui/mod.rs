@@ -46,32 +46,7 @@ pub fn draw(app: &App, frame: &mut Frame) {
     }
 }
 
-pub use crate::app::view::clean;
-
-/// `s` cut to `width` cells, with an ellipsis when cut.
-pub fn truncate(s: &str, width: usize) -> String {
-    use crate::app::view::{grapheme_width, str_width};
-    use unicode_segmentation::UnicodeSegmentation;
-    if str_width(s) <= width {
-        return s.to_string();
-    }
-    if width == 0 {
-        return String::new();
-    }
-    let mut out = String::new();
-    let mut used = 0;
-    // By cluster: cutting between an emoji and its joiner would draw a different width.
-    for g in s.graphemes(true) {
-        let w = grapheme_width(g);
-        if used + w + 1 > width {
-            break;
-        }
-        out.push_str(g);
-        used += w;
-    }
-    out.push('…');
-    out
-}
+pub use crate::text::{clean, truncate};
 
 /// A centered rectangle of at most `width` x `height` inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {

@@ -2,8 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use unicode_normalization::UnicodeNormalization;
-
 /// How alike a cited title is to a document title, 0.0 to 1.0, after folding and
 /// expanding the usual abbreviations (ONU, OCS, UN, SCO…).
 pub fn title_similarity(cited: &str, title: &str) -> f64 {
@@ -78,17 +76,9 @@ pub(super) fn content_words(s: &str) -> BTreeSet<String> {
     out
 }
 
-/// Lower case without accents or ligatures: "Coopération" → "cooperation".
+/// Lower case without accents or ligatures ("Coopération" → "cooperation"), as search folds.
 pub(super) fn fold(s: &str) -> String {
-    s.nfd()
-        .filter(|c| !unicode_normalization::char::is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| match c {
-            'œ' => "oe".to_string(),
-            'æ' => "ae".to_string(),
-            c => c.to_string(),
-        })
-        .collect()
+    crate::text::fold(s).text
 }
 
 /// Just enough stemming for plurals and British/American spellings ("Nations"/"nation",

@@ -127,16 +127,7 @@ fn is_superscript_digit(c: char) -> bool {
     )
 }
 
-/// The first characters of `text` on one line, cut at a word boundary, with "…" if cut.
+/// A bookmark's excerpt: the paragraph's first words, on one line.
 pub(super) fn excerpt(text: &str) -> String {
-    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() <= EXCERPT_CHARS {
-        return flat;
-    }
-    let cut: String = flat.chars().take(EXCERPT_CHARS).collect();
-    let cut = match cut.rfind(' ') {
-        Some(space) if space > EXCERPT_CHARS / 2 => &cut[..space],
-        _ => cut.as_str(),
-    };
-    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+    crate::text::excerpt(text, EXCERPT_CHARS)
 }

@@ -1,5 +1,14 @@
 //! Text safe for a terminal and for the files plenary writes: the one sanitiser every input
-//! and output goes through. The bottom layer: it knows nothing of documents.
+//! and output goes through; and the measures of text every layer shares: folding for matching,
+//! cells on screen, wrapping and excerpts. The bottom layer: it knows nothing of documents.
+
+pub mod fold;
+mod width;
+mod wrap;
+
+pub use fold::{Folded, fold};
+pub use width::{grapheme_width, str_width, truncate};
+pub use wrap::wrap;
 
 use std::borrow::Cow;
 use std::str::Chars;
@@ -210,9 +219,58 @@ pub fn clean_lines(text: &str) -> String {
     sanitize(text).replace('\x0c', "\n")
 }
 
+/// Text safe to put on screen: whitespace becomes a space, other control characters are dropped.
+/// The loader already sanitises documents; this is defence in depth against escape sequences.
+pub fn clean(s: &str) -> String {
+    s.chars()
+        .filter_map(|c| {
+            if c.is_whitespace() {
+                Some(' ')
+            } else if c.is_control() {
+                None
+            } else {
+                Some(c)
+            }
+        })
+        .collect()
+}
+
+/// The first `max` characters of `text` on one line (safe on screen), cut at a word boundary
+/// when there is one in the second half, with "…" if cut: for a bookmark's or a citation
+/// target's excerpt.
+pub fn excerpt(text: &str, max: usize) -> String {
+    let flat = clean(text).split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() <= max {
+        return flat;
+    }
+    let cut: String = flat.chars().take(max).collect();
+    let cut = match cut.rfind(' ') {
+        Some(space) if space > max / 2 => &cut[..space],
+        _ => cut.as_str(),
+    };
+    format!("{}…", cut.trim_end_matches([',', ';', ':', ' ']))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn excerpts_cut_at_a_word_and_say_so() {
+        assert_eq!(
+            excerpt("Recalls  its\nresolution", 80),
+            "Recalls its resolution"
+        );
+        // 20 characters: "Recalls its resoluti" cut back to the last whole word.
+        assert_eq!(
+            excerpt("Recalls its resolution 242, and", 20),
+            "Recalls its…"
+        );
+        assert_eq!(excerpt("Affirms, further", 9), "Affirms…");
+        // No space in the second half: cut mid-word rather than lose most of the room.
+        assert_eq!(excerpt("Internationalisation", 10), "Internatio…");
+        assert_eq!(excerpt("a\x1b[31mb", 10), "a[31mb");
+    }
 
     #[test]
     fn terminal_controls_go() {
