@@ -8,15 +8,15 @@
 //! score the best occurrence of each, and measure how close together they are.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::ops::Range;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use fuzzy_matcher::skim::SkimMatcherV2;
 
+use super::Query;
 use super::array::Array;
 use super::fold::for_each_token;
-use super::{PieceMatcher, PiecePlace, Query, Word, phrase_points, piece_code};
+use super::plan::Scratch;
 
 /// Identifies a record: the caller's document number and item (paragraph, title…) within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -33,14 +33,8 @@ pub struct Hit {
     pub score: i64,
 }
 
-/// Bonus for query words found close together: the full amount when adjacent, decaying with the
-/// number of tokens between them. Below the gap between two kinds of match.
-const PROXIMITY: i64 = 500;
-/// Bonus for short records: `LENGTH * LENGTH_HALF / (LENGTH_HALF + tokens)`, a modest tie-break.
-const LENGTH: i64 = 100;
-const LENGTH_HALF: i64 = 16;
 /// How often long loops look at the cancellation flag.
-const CHECK_EVERY: usize = 4096;
+pub(super) const CHECK_EVERY: usize = 4096;
 
 /// A full-text index over records; see the module documentation of [`crate::search`].
 /// What a query matched, kept so that the next, longer query can check only those records.
@@ -103,7 +97,7 @@ impl SearchIndex {
         let mut vocab = String::new();
         let mut bounds: Vec<u64> = vec![0];
         let mut by_doc: HashMap<u32, Vec<u32>> = HashMap::new();
-        let mut interned: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>> = HashMap::default();
+        let mut interned: HashMap<Box<str>, u32, foldhash::fast::FixedState> = HashMap::default();
         let mut lists: Vec<Vec<u32>> = Vec::new();
         let mut buffer = String::new();
         // Record numbers are u32 to halve postings; more records than that are not indexed.
@@ -381,270 +375,25 @@ impl SearchIndex {
         &self.vocab[self.bounds[t] as usize..self.bounds[t + 1] as usize]
     }
 
-    fn vocab_len(&self) -> usize {
+    pub(super) fn vocab_len(&self) -> usize {
         self.bounds.len().saturating_sub(1)
     }
 
-    fn record_tokens(&self, r: u32) -> &[u32] {
+    pub(super) fn record_tokens(&self, r: u32) -> &[u32] {
         let r = r as usize;
         &self.tokens[self.starts[r] as usize..self.starts[r + 1] as usize]
     }
 
-    fn postings_of(&self, t: u32) -> &[u32] {
+    pub(super) fn postings_of(&self, t: u32) -> &[u32] {
         let t = t as usize;
         &self.postings[self.post_starts[t] as usize..self.post_starts[t + 1] as usize]
     }
 
     /// Range of `sorted` whose tokens start with `prefix`.
-    fn prefix_range(&self, prefix: &str) -> Range<usize> {
+    pub(super) fn prefix_range(&self, prefix: &str) -> Range<usize> {
         let start = self.sorted.partition_point(|&t| self.token(t) < prefix);
         let len = self.sorted[start..].partition_point(|&t| self.token(t).starts_with(prefix));
         start..start + len
-    }
-
-    /// Match one word against the whole vocabulary.
-    fn plan(&self, word: &Word, skim: &SkimMatcherV2, cancel: &AtomicBool) -> Option<Plan> {
-        match word.pieces.as_slice() {
-            [piece] => {
-                let matcher = PieceMatcher::new(piece);
-                let mut points = vec![0u16; self.vocab_len()];
-                // Exact and prefix: one block of the sorted vocabulary.
-                for &t in &self.sorted[self.prefix_range(piece)] {
-                    points[t as usize] = matcher.points(skim, self.token(t));
-                }
-                // Substring and fuzzy: everything else.
-                for (t, p) in points.iter_mut().enumerate() {
-                    if t % CHECK_EVERY == 0 && cancel.load(Ordering::Relaxed) {
-                        return None;
-                    }
-                    if *p == 0 {
-                        let token = self.token(t as u32);
-                        *p = matcher.unanchored_points(skim, token);
-                    }
-                }
-                let matched = (0..points.len())
-                    .filter(|&t| points[t] > 0)
-                    .filter_map(|t| u32::try_from(t).ok())
-                    .collect();
-                Some(self.plan_from(PlanTables::Single(points), vec![matched]))
-            }
-            pieces => {
-                let k = pieces.len();
-                let mut codes = Vec::with_capacity(k);
-                let mut matched = Vec::with_capacity(k);
-                for (i, piece) in pieces.iter().enumerate() {
-                    let place = PiecePlace::of(i, k);
-                    let mut table = vec![0u8; self.vocab_len()];
-                    match place {
-                        // A suffix can be anywhere in the sorted order: scan.
-                        PiecePlace::First => {
-                            for (t, code) in table.iter_mut().enumerate() {
-                                if t % CHECK_EVERY == 0 && cancel.load(Ordering::Relaxed) {
-                                    return None;
-                                }
-                                let token = self.token(t as u32);
-                                *code = piece_code(place, piece, token);
-                            }
-                        }
-                        PiecePlace::Middle | PiecePlace::Last => {
-                            for &t in &self.sorted[self.prefix_range(piece)] {
-                                table[t as usize] = piece_code(place, piece, self.token(t));
-                            }
-                        }
-                    }
-                    matched.push(
-                        (0..table.len())
-                            .filter(|&t| table[t] > 0)
-                            .filter_map(|t| u32::try_from(t).ok())
-                            .collect(),
-                    );
-                    codes.push(table);
-                }
-                Some(self.plan_from(PlanTables::Phrase(codes), matched))
-            }
-        }
-    }
-
-    /// A plan whose candidates come from the piece with the fewest postings.
-    fn plan_from(&self, tables: PlanTables, matched: Vec<Vec<u32>>) -> Plan {
-        let (total, driver) = matched
-            .into_iter()
-            .map(|tokens| {
-                let total = tokens.iter().map(|&t| self.postings_of(t).len()).sum();
-                (total, tokens)
-            })
-            .min_by_key(|(total, _)| *total)
-            .unwrap_or_default();
-        Plan {
-            tables,
-            driver,
-            total,
-        }
-    }
-
-    /// The records holding one of the plan's driving tokens, as a bitset over record numbers.
-    fn bitset(&self, plan: &Plan) -> Vec<u64> {
-        let mut set = vec![0u64; self.ids.len().div_ceil(64)];
-        for &t in &plan.driver {
-            for &r in self.postings_of(t) {
-                set[r as usize / 64] |= 1 << (r % 64);
-            }
-        }
-        set
-    }
-
-    /// Score of a record's tokens for all words, or `None` when a word does not occur.
-    fn score(&self, plans: &[Plan], tokens: &[u32], scratch: &mut Scratch) -> Option<i64> {
-        if let [
-            Plan {
-                tables: PlanTables::Single(points),
-                ..
-            },
-        ] = plans
-        {
-            // One plain word, the common case while typing: no window to track.
-            let best = tokens
-                .iter()
-                .map(|&t| points[t as usize])
-                .max()
-                .unwrap_or(0);
-            return (best > 0).then(|| i64::from(best) + length_bonus(tokens.len()));
-        }
-        let Scratch { best, last } = scratch;
-        best.fill(0);
-        last.fill(None);
-        let mut window = usize::MAX;
-        for pos in 0..tokens.len() {
-            let mut hit = false;
-            for (i, plan) in plans.iter().enumerate() {
-                let points = plan.points_at(tokens, pos);
-                if points > 0 {
-                    best[i] = best[i].max(points);
-                    last[i] = Some(pos);
-                    hit = true;
-                }
-            }
-            if hit && plans.len() > 1 {
-                // The tightest window ending here that holds every word.
-                let earliest = last.iter().try_fold(pos, |lo, l| l.map(|l| lo.min(l)));
-                if let Some(lo) = earliest {
-                    window = window.min(pos - lo);
-                }
-            }
-        }
-        if best.contains(&0) {
-            return None;
-        }
-        let mut score: i64 = best.iter().map(|&b| i64::from(b)).sum();
-        if plans.len() > 1 {
-            let gap = window.saturating_sub(plans.len() - 1);
-            score += PROXIMITY / (1 + i64::try_from(gap).unwrap_or(i64::MAX - 1));
-        }
-        Some(score + length_bonus(tokens.len()))
-    }
-}
-
-/// The modest bonus of a record of `tokens` tokens for being short.
-fn length_bonus(tokens: usize) -> i64 {
-    let len = i64::try_from(tokens).unwrap_or(i64::MAX / 2);
-    LENGTH * LENGTH_HALF / (LENGTH_HALF + len)
-}
-
-/// Per-query buffers reused across candidates.
-struct Scratch {
-    /// Best points of each word so far in the record.
-    best: Vec<u16>,
-    /// Last token position where each word occurred.
-    last: Vec<Option<usize>>,
-}
-
-impl Scratch {
-    fn new(words: usize) -> Self {
-        Scratch {
-            best: vec![0; words],
-            last: vec![None; words],
-        }
-    }
-}
-
-/// One query word resolved against the vocabulary.
-struct Plan {
-    tables: PlanTables,
-    /// Vocabulary tokens whose postings give this word's candidate records.
-    driver: Vec<u32>,
-    /// Total postings of `driver`: how unselective the word is.
-    total: usize,
-}
-
-enum PlanTables {
-    /// Points of every vocabulary token for a one-piece word.
-    Single(Vec<u16>),
-    /// For each piece of a phrase, the code of every vocabulary token (see `piece_code`).
-    Phrase(Vec<Vec<u8>>),
-}
-
-impl Plan {
-    /// Points of this word's occurrence starting at `pos` (0 when none); the index-side twin of
-    /// `occurrence_points`.
-    fn points_at(&self, tokens: &[u32], pos: usize) -> u16 {
-        match &self.tables {
-            PlanTables::Single(points) => points[tokens[pos] as usize],
-            PlanTables::Phrase(codes) => {
-                let Some(window) = tokens.get(pos..pos + codes.len()) else {
-                    return 0;
-                };
-                let mut first = 0;
-                let mut last = 0;
-                for (i, (table, &t)) in codes.iter().zip(window).enumerate() {
-                    let code = table[t as usize];
-                    if code == 0 {
-                        return 0;
-                    }
-                    if i == 0 {
-                        first = code;
-                    }
-                    last = code;
-                }
-                phrase_points(first, last)
-            }
-        }
-    }
-}
-
-/// A small fast hasher for interning short tokens (the std SipHash dominates build time otherwise).
-#[derive(Default)]
-struct FxHasher {
-    hash: u64,
-}
-
-impl FxHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            word[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
     }
 }
 

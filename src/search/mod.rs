@@ -31,6 +31,7 @@ mod contain;
 mod index;
 mod indexes;
 mod parallel;
+mod plan;
 mod stored;
 pub mod worker;
 
