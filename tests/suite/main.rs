@@ -16,6 +16,7 @@ mod gen_corpus;
 mod golden;
 mod library_cache;
 mod robustness;
+mod screens;
 mod seeds;
 mod source;
 mod startup;
