@@ -31,6 +31,8 @@ pub enum Action {
     Forward,
     OpenFilter,
     FilterScope,
+    /// Ctrl-U in the filter bar or the note editor: clears the text before the cursor.
+    ClearInput,
     Footnotes,
     Citations,
     ToggleBookmark,
@@ -44,7 +46,7 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the order the settings file's defaults list them.
-    pub const ALL: [Action; 24] = [
+    pub const ALL: [Action; 25] = [
         Action::Quit,
         Action::Help,
         Action::Close,
@@ -61,6 +63,7 @@ impl Action {
         Action::Forward,
         Action::OpenFilter,
         Action::FilterScope,
+        Action::ClearInput,
         Action::Footnotes,
         Action::Citations,
         Action::ToggleBookmark,

@@ -59,18 +59,8 @@ impl App {
             return;
         };
         match action {
-            Err(input) => {
-                // Ctrl-U clears back to the start, as in a shell, rather than undoing.
-                let clear = input.ctrl && input.key == ratatui_textarea::Key::Char('u');
-                let changed = if clear {
-                    f.input.delete_line_by_head()
-                } else {
-                    f.input.input(input)
-                };
-                if changed {
-                    self.send_query();
-                }
-            }
+            Err(input) if f.input.input(input.clone()) => self.send_query(),
+            Ok(Action::ClearInput) if f.input.delete_line_by_head() => self.send_query(),
             Ok(Action::FilterScope) => {
                 if f.target == Focus::Pane {
                     f.all_documents = !f.all_documents;

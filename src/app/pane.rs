@@ -4,7 +4,7 @@
 use super::popup::Popup;
 use super::{Action, App, Effect, Focus, MessageKind, clamp_add, view};
 use crate::document::Citation;
-use crate::store::bookmarks::{self, Bookmark};
+use crate::store::bookmarks::Bookmark;
 
 impl App {
     pub(super) fn pane_action(&mut self, action: Action) {
@@ -128,19 +128,8 @@ impl App {
             return;
         };
         let label = format!("{}, {}", doc.short_label(), p.id);
-        let added = std::time::SystemTime::now()
-            .duration_since(std::time::UNIX_EPOCH)
-            .map_or(0, |d| d.as_secs());
-        let bookmark = Bookmark {
-            document: doc.id.clone(),
-            symbol: doc.symbol.as_ref().map(|s| s.to_string()),
-            path: doc.path.clone(),
-            paragraph: p.id.clone(),
-            fingerprint: bookmarks::fingerprint(&p.text),
-            excerpt: crate::text::excerpt(&p.text, 80),
-            note: String::new(),
-            added,
-        };
+        let symbol = doc.symbol.as_ref().map(|s| s.to_string());
+        let bookmark = Bookmark::new(&doc.id, symbol.as_deref(), &doc.path, &p.id, &p.text);
         match self.bookmarks.toggle(bookmark) {
             Ok(true) => self.bookmark_changed(format!("bookmarked {label}")),
             Ok(false) => self.bookmark_changed(format!("bookmark removed: {label}")),

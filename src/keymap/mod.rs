@@ -311,6 +311,13 @@ pub fn bindings() -> Vec<Binding> {
             Some("cancel"),
         ),
         bind(
+            &[M::Filter, M::NoteEdit],
+            vec![ctrl('u')],
+            Action::ClearInput,
+            "clear back to the start, as in a shell",
+            None,
+        ),
+        bind(
             &[M::Filter],
             vec![ctrl('a')],
             Action::FilterScope,
@@ -459,7 +466,6 @@ pub fn help_lines() -> Vec<(String, String)> {
                 "scroll the list or pane under the pointer".into(),
             ),
             ("(typing)".into(), "goes into the filter bar or note".into()),
-            ("Ctrl-U".into(), "in the filter bar: clear it".into()),
         ],
     ));
     let mut out = Vec::new();

@@ -866,3 +866,31 @@ fn bookmark_confirmed_when_saved_and_quit_asks_when_not() {
     assert!(app.should_quit);
     let _ = std::fs::remove_file(dir.path());
 }
+
+/// Ctrl-U clears what is before the cursor, as in a shell: in the filter bar (and the query
+/// goes again, empty: everything is listed) and in the note editor.
+#[test]
+fn ctrl_u_clears_the_filter_and_the_note() {
+    let mut app = fixture_app();
+    render(&mut app, 120, 40);
+    press(&mut app, KeyCode::Char('/'));
+    type_str(&mut app, "astana");
+    run_searches(&mut app);
+    assert_eq!(app.list_rows().len(), 1);
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    assert_eq!(app.filter.as_ref().map(|f| f.query()), Some(""));
+    run_searches(&mut app);
+    // The whole list again: the fixture's one collection and its two documents.
+    assert_eq!(app.list_rows().len(), 1 + 2);
+    press(&mut app, KeyCode::Esc);
+
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Char('b'));
+    press(&mut app, KeyCode::Char('B'));
+    press(&mut app, KeyCode::Char('e'));
+    type_str(&mut app, "draft");
+    key(&mut app, KeyCode::Char('u'), KeyModifiers::CONTROL);
+    type_str(&mut app, "kept");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.bookmarks.bookmarks()[0].note, "kept");
+}

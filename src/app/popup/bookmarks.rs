@@ -70,6 +70,11 @@ impl BookmarkList {
                     ta.input(input);
                 }
             }
+            Ok(Action::ClearInput) => {
+                if let Some(ta) = self.note.as_mut() {
+                    ta.delete_line_by_head();
+                }
+            }
             Ok(Action::Close) => self.note = None,
             Ok(Action::Activate) => {
                 let text = self
