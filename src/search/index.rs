@@ -36,7 +36,6 @@ pub struct Hit {
 /// How often long loops look at the cancellation flag.
 pub(super) const CHECK_EVERY: usize = 4096;
 
-/// A full-text index over records; see the module documentation of [`crate::search`].
 /// What a query matched, kept so that the next, longer query can check only those records.
 #[derive(Debug, Clone)]
 pub struct Narrowing {
@@ -56,6 +55,7 @@ impl Narrowing {
     }
 }
 
+/// A full-text index over records; see the module documentation of [`crate::search`].
 #[derive(Debug, Default)]
 pub struct SearchIndex {
     /// The records, in build order (the order ties are broken by).
