@@ -332,8 +332,8 @@ pub struct Progress {
 /// of its source), keeping their order. `progress` is called on this thread with the number
 /// parsed so far.
 pub fn parse_all(sources: &[Source], mut progress: impl FnMut(usize)) -> Vec<Document> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || sources.len() < 16 {
+    use rayon::prelude::*;
+    if sources.len() < 16 {
         return sources
             .iter()
             .enumerate()
@@ -344,48 +344,32 @@ pub fn parse_all(sources: &[Source], mut progress: impl FnMut(usize)) -> Vec<Doc
             })
             .collect();
     }
-    let chunk = sources.len().div_ceil(threads);
-    let mut slots: Vec<Option<Document>> = Vec::new();
-    slots.resize_with(sources.len(), || None);
+    let (tx, rx) = std::sync::mpsc::channel();
     std::thread::scope(|scope| {
-        let (tx, rx) = std::sync::mpsc::channel();
-        for (c, part) in sources.chunks(chunk).enumerate() {
-            let tx = tx.clone();
-            scope.spawn(move || {
-                for (k, s) in part.iter().enumerate() {
-                    // The receiver lives until every worker is done.
-                    let _ = tx.send((c * chunk + k, parse::parse(s)));
-                }
-            });
-        }
-        drop(tx);
-        for (done, (i, doc)) in rx.into_iter().enumerate() {
-            slots[i] = Some(doc);
+        let worker = scope.spawn(move || {
+            sources
+                .par_iter()
+                .map_with(tx, |tx, s| {
+                    let doc = parse::parse(s);
+                    // The receiver lives until every document is parsed.
+                    let _ = tx.send(());
+                    doc
+                })
+                .collect::<Vec<Document>>()
+        });
+        for (done, ()) in rx.into_iter().enumerate() {
             progress(done + 1);
         }
-    });
-    slots.into_iter().flatten().collect()
+        worker
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e))
+    })
 }
 
-/// `f` of every item, on as many threads as there are cores, in the items' order.
+/// `f` of every item, on every core (rayon's pool), in the items' order.
 pub(crate) fn map_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    if threads < 2 || items.len() < 16 {
-        return items.iter().map(f).collect();
-    }
-    let chunk = items.len().div_ceil(threads);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = items
-            .chunks(chunk)
-            .map(|part| scope.spawn(move || part.iter().map(f).collect::<Vec<R>>()))
-            .collect();
-        workers
-            .into_iter()
-            // A worker only panics if `f` does; that panic is passed on unchanged.
-            .flat_map(|w| w.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    })
+    use rayon::prelude::*;
+    items.par_iter().map(&f).collect()
 }
 
 /// Collections in the order the library lists them, documents in natural order within each.
