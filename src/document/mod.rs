@@ -4,6 +4,7 @@ pub mod bundled;
 pub mod cite;
 pub mod corpus;
 pub mod decode;
+pub mod goto;
 pub mod json;
 pub mod lexicon;
 pub mod meta;

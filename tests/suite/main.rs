@@ -14,6 +14,7 @@ mod corpus;
 mod e2e;
 mod gen_corpus;
 mod golden;
+mod goto;
 mod layers;
 mod library_cache;
 mod robustness;
